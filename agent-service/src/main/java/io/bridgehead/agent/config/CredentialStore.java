@@ -1,0 +1,16 @@
+package io.bridgehead.agent.config;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Where the agent keeps its tenant credential. The credential is never logged.
+ *
+ * <p>On Linux it is a file readable by the service account alone; a Windows implementation
+ * with DPAPI at machine scope belongs behind this same interface.
+ */
+public interface CredentialStore {
+  void save(String credential) throws IOException;
+
+  Optional<String> load() throws IOException;
+}

@@ -1,0 +1,33 @@
+package io.bridgehead.agent.jobs;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Limits and timing of a running agent.
+ *
+ * @param maxConcurrentJobs how many jobs run at once; default 2
+ * @param pollWait how long the agent asks the tenant to hold a long poll; default 25 s
+ * @param heartbeatInterval how often the agent reports its version and load; default 15 s
+ * @param retryInitial the first back-off delay after a failed call to the tenant; default 1 s
+ * @param retryCap the longest back-off delay; default 60 s
+ * @param workRoot the folder under which each job gets its private run folder
+ */
+public record AgentSettings(
+    int maxConcurrentJobs,
+    Duration pollWait,
+    Duration heartbeatInterval,
+    Duration retryInitial,
+    Duration retryCap,
+    Path workRoot) {
+
+  public static AgentSettings defaults(Path dataFolder) {
+    return new AgentSettings(2, Duration.ofSeconds(25), Duration.ofSeconds(15),
+        Duration.ofSeconds(1), Duration.ofSeconds(60), dataFolder.resolve("work"));
+  }
+
+  public AgentSettings withRetry(Duration initial, Duration cap) {
+    return new AgentSettings(maxConcurrentJobs, pollWait, heartbeatInterval, initial, cap,
+        workRoot);
+  }
+}

@@ -1,0 +1,48 @@
+package io.bridgehead.agent.jobs;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whether the tenant is reachable, as the agent's calls find it. It logs each change once,
+ * not every failed attempt, so an outage of an hour is two log lines.
+ */
+public final class TenantLink {
+  private static final Logger log = LoggerFactory.getLogger(TenantLink.class);
+
+  private final AtomicBoolean reachable = new AtomicBoolean(true);
+  private final AtomicReference<Instant> lastContact = new AtomicReference<>();
+  private final String tenantUrl;
+
+  public TenantLink(String tenantUrl) {
+    this.tenantUrl = tenantUrl;
+  }
+
+  /** Records a call that got an answer from the tenant. */
+  public void succeeded() {
+    lastContact.set(Instant.now());
+    if (reachable.compareAndSet(false, true)) {
+      log.info("Tenant {} reachable again", tenantUrl);
+    }
+  }
+
+  /** Records a call that got no answer. */
+  public void failed(Exception cause) {
+    if (reachable.compareAndSet(true, false)) {
+      log.warn("Tenant {} unreachable: {}; retrying with back-off", tenantUrl,
+          cause.getMessage() == null ? cause.toString() : cause.getMessage());
+    }
+  }
+
+  public boolean isReachable() {
+    return reachable.get();
+  }
+
+  /** Returns the time of the last answer, or null before the first. */
+  public Instant lastContact() {
+    return lastContact.get();
+  }
+}

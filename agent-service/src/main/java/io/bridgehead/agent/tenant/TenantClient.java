@@ -1,0 +1,177 @@
+package io.bridgehead.agent.tenant;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bridgehead.wire.AgentApi;
+import io.bridgehead.wire.EnrollRequest;
+import io.bridgehead.wire.EnrollResponse;
+import io.bridgehead.wire.ErrorBody;
+import io.bridgehead.wire.HeartbeatRequest;
+import io.bridgehead.wire.HeartbeatResponse;
+import io.bridgehead.wire.JobOffer;
+import io.bridgehead.wire.JobResult;
+import io.bridgehead.wire.Json;
+import io.bridgehead.wire.LeaseRequest;
+import io.bridgehead.wire.LeaseResponse;
+import io.bridgehead.wire.LogBatch;
+import io.bridgehead.wire.PollRequest;
+import io.bridgehead.wire.Role;
+import io.bridgehead.wire.tls.TenantTrust;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.Call;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The agent's side of the agent API. Each method makes one call and either returns the
+ * answer, throws {@link TenantException} for an error answer, or throws {@link IOException}
+ * when no answer came; retrying is the caller's choice.
+ */
+public final class TenantClient {
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  /** Time for a long poll's answer beyond the wait the agent asked for. */
+  private static final Duration POLL_MARGIN = Duration.ofSeconds(15);
+
+  private final OkHttpClient http;
+  private final OkHttpClient pollHttp;
+  private final String baseUrl;
+  private final String credential;
+  private final ObjectMapper mapper = Json.mapper();
+  private final AtomicReference<Call> currentPoll = new AtomicReference<>();
+
+  private TenantClient(OkHttpClient http, String baseUrl, String credential,
+      Duration pollWait) {
+    this.http = http;
+    this.pollHttp = http.newBuilder().readTimeout(pollWait.plus(POLL_MARGIN)).build();
+    this.baseUrl = baseUrl;
+    this.credential = credential;
+  }
+
+  /**
+   * Makes a client.
+   *
+   * @param credential the agent's credential, or null before enrollment
+   * @param pollWait the longest wait the agent asks of a long poll
+   */
+  public static TenantClient create(TenantConnection connection, String credential,
+      Duration pollWait) throws IOException {
+    TenantTrust trust = TenantTrust.create(connection.fingerprint(), connection.caBundle());
+    OkHttpClient http = new OkHttpClient.Builder()
+        .sslSocketFactory(trust.sslContext().getSocketFactory(), trust.trustManager())
+        .connectTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ofSeconds(30))
+        .writeTimeout(Duration.ofSeconds(30))
+        .retryOnConnectionFailure(false)
+        .build();
+    return new TenantClient(http, connection.url(), credential, pollWait);
+  }
+
+  public EnrollResponse enroll(String enrollmentKey, String hostName, List<Role> roles,
+      String version, String os) throws IOException {
+    EnrollRequest request = new EnrollRequest(enrollmentKey, hostName, roles, version, os);
+    return mapper.readValue(post(http, AgentApi.ENROLL, request, false), EnrollResponse.class);
+  }
+
+  public HeartbeatResponse heartbeat(String version, int runningJobs) throws IOException {
+    byte[] body = post(http, AgentApi.HEARTBEAT, new HeartbeatRequest(version, runningJobs),
+        true);
+    return mapper.readValue(body, HeartbeatResponse.class);
+  }
+
+  /**
+   * Long-polls for the next job; empty when the tenant's wait ended with none.
+   * {@link #cancelPoll()} ends the wait early with an {@link IOException}.
+   */
+  public Optional<JobOffer> next(List<Role> roles, Duration wait) throws IOException {
+    byte[] body = post(pollHttp, AgentApi.NEXT_JOB,
+        new PollRequest(roles, (int) wait.toSeconds()), true, currentPoll);
+    if (body.length == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(mapper.readValue(body, JobOffer.class));
+  }
+
+  public LeaseResponse accept(String jobId, String leaseId) throws IOException {
+    return mapper.readValue(post(http, AgentApi.acceptPath(jobId), new LeaseRequest(leaseId),
+        true), LeaseResponse.class);
+  }
+
+  public LeaseResponse renew(String jobId, String leaseId) throws IOException {
+    return mapper.readValue(post(http, AgentApi.renewPath(jobId), new LeaseRequest(leaseId),
+        true), LeaseResponse.class);
+  }
+
+  public void sendResult(String jobId, JobResult result) throws IOException {
+    post(http, AgentApi.resultPath(jobId), result, true);
+  }
+
+  public void sendLogs(String jobId, LogBatch batch) throws IOException {
+    post(http, AgentApi.logsPath(jobId), batch, true);
+  }
+
+  /** Ends a long poll in progress, if any, so that a stopping agent need not wait for it. */
+  public void cancelPoll() {
+    Call call = currentPoll.get();
+    if (call != null) {
+      call.cancel();
+    }
+  }
+
+  /** Stops the client's threads and connections. */
+  public void close() {
+    cancelPoll();
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+
+  private byte[] post(OkHttpClient client, String path, Object body, boolean authenticated)
+      throws IOException {
+    return post(client, path, body, authenticated, null);
+  }
+
+  private byte[] post(OkHttpClient client, String path, Object body, boolean authenticated,
+      AtomicReference<Call> tracker) throws IOException {
+    Request.Builder builder = new Request.Builder()
+        .url(baseUrl + path)
+        .post(RequestBody.create(mapper.writeValueAsBytes(body), JSON));
+    if (authenticated) {
+      builder.header("Authorization", "Bearer " + credential);
+    }
+    Call call = client.newCall(builder.build());
+    if (tracker != null) {
+      tracker.set(call);
+    }
+    try (Response response = call.execute()) {
+      ResponseBody responseBody = response.body();
+      byte[] bytes = responseBody == null ? new byte[0] : responseBody.bytes();
+      if (!response.isSuccessful()) {
+        throw error(response.code(), bytes);
+      }
+      return bytes;
+    } finally {
+      if (tracker != null) {
+        tracker.compareAndSet(call, null);
+      }
+    }
+  }
+
+  private TenantException error(int status, byte[] body) {
+    try {
+      ErrorBody error = mapper.readValue(body, ErrorBody.class);
+      if (error.message() != null) {
+        return new TenantException(status, error.error() == null ? "" : error.error(),
+            error.message());
+      }
+    } catch (IOException e) {
+      // Not the tenant's JSON error body, for example a proxy's page: use the status alone.
+    }
+    return new TenantException(status, "", "the tenant answered HTTP " + status);
+  }
+}

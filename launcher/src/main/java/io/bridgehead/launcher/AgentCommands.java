@@ -1,0 +1,188 @@
+package io.bridgehead.launcher;
+
+import io.bridgehead.agent.AgentService;
+import io.bridgehead.agent.Enrollment;
+import io.bridgehead.agent.config.AgentConfig;
+import io.bridgehead.agent.config.NotEnrolledException;
+import io.bridgehead.agent.jobs.AgentSettings;
+import io.bridgehead.agent.tenant.TenantConnection;
+import io.bridgehead.agent.tenant.TenantException;
+import io.bridgehead.wire.AgentApi;
+import io.bridgehead.wire.Role;
+import io.bridgehead.wire.tls.CertificateFingerprint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.net.ssl.SSLException;
+
+/** {@code bridgehead agent ...}: enroll an agent and run one of its roles. */
+final class AgentCommands {
+  static final String USAGE = String.join("\n",
+      "Usage: bridgehead agent COMMAND [OPTIONS]",
+      "",
+      "Commands:",
+      "  enroll --tenant URL (--enrollment-key KEY | --enrollment-key - | --enrollment-key-file F)",
+      "         [--fingerprint SHA256] [--ca-bundle PEM] [--role ROLE]...",
+      "                          join the pool the key belongs to; '-' reads the key from",
+      "                          standard input; --role defaults to automation",
+      "  run --role ROLE [--max-jobs N]",
+      "                          serve one role in the foreground until stopped (Ctrl+C)",
+      "",
+      "Options for every command:",
+      "  --data DIR              the agent's data folder (default $BRIDGEHEAD_AGENT_DATA or",
+      "                          ~/.bridgehead/agent): configuration, credential (mode 0600),",
+      "                          logs and the work folders of running tasks");
+
+  private static final Set<String> VALUED = Set.of("data", "tenant", "enrollment-key",
+      "enrollment-key-file", "fingerprint", "ca-bundle", "role", "max-jobs");
+
+  private final PrintStream out;
+  private final InputStream in;
+
+  AgentCommands(PrintStream out, InputStream in) {
+    this.out = out;
+    this.in = in;
+  }
+
+  ExitCode run(List<String> arguments) throws CommandException, IOException,
+      InterruptedException {
+    Args args = Args.parse(arguments, VALUED, Set.of());
+    List<String> words = args.operands();
+    if (words.isEmpty()) {
+      out.println(USAGE);
+      return ExitCode.INVALID_ARGUMENT;
+    }
+    if (words.size() > 1) {
+      throw CommandException.invalid("unexpected argument '" + words.get(1) + "'");
+    }
+    return switch (words.get(0)) {
+      case "enroll" -> enroll(args);
+      case "run" -> runRole(args);
+      default -> throw CommandException.invalid("unknown command 'agent " + words.get(0)
+          + "'; see 'bridgehead agent --help'");
+    };
+  }
+
+  private ExitCode enroll(Args args) throws CommandException, IOException {
+    Path data = Folders.agentData(args.value("data"));
+    String tenant = args.value("tenant");
+    if (tenant == null) {
+      throw CommandException.invalid("missing --tenant URL, the tenant's https:// address");
+    }
+    String url;
+    CertificateFingerprint fingerprint = null;
+    try {
+      url = TenantConnection.validateUrl(tenant);
+      if (args.value("fingerprint") != null) {
+        fingerprint = CertificateFingerprint.parse(args.value("fingerprint"));
+      }
+    } catch (IllegalArgumentException e) {
+      throw CommandException.invalid(e.getMessage());
+    }
+    Path caBundle = args.value("ca-bundle") == null ? null : Path.of(args.value("ca-bundle"));
+    if (caBundle != null && !Files.isReadable(caBundle)) {
+      throw CommandException.invalid("CA bundle " + caBundle + " not found or not readable");
+    }
+    String key = enrollmentKey(args);
+    List<Role> roles = roles(args, List.of(Role.AUTOMATION));
+    try {
+      AgentConfig config = Enrollment.enroll(new TenantConnection(url, fingerprint, caBundle),
+          key, roles, data);
+      out.println("Enrolled agent " + config.agentId() + " in pool " + config.pool() + " at "
+          + url + ".");
+      out.println("Configuration and credential are in " + data + ".");
+      out.println("Run it with: bridgehead agent run --role " + roles.get(0).wireName()
+          + (args.value("data") == null ? "" : " --data " + data));
+      return ExitCode.OK;
+    } catch (TenantException e) {
+      if (AgentApi.INVALID_ENROLLMENT_KEY.equals(e.code())) {
+        throw new CommandException(ExitCode.REJECTED, "enrollment failed: " + e.getMessage());
+      }
+      throw new CommandException(e.status() == 400 ? ExitCode.INVALID_ARGUMENT
+          : ExitCode.REJECTED, "enrollment failed: " + e.getMessage());
+    } catch (SSLException e) {
+      throw new CommandException(ExitCode.UNREACHABLE, "cannot establish a trusted TLS"
+          + " connection to " + url + ": " + e.getMessage() + "; for a self-signed tenant pass"
+          + " --fingerprint with the fingerprint the tenant printed at start");
+    } catch (IOException e) {
+      if (e instanceof NotEnrolledException) {
+        throw e;
+      }
+      throw new CommandException(ExitCode.UNREACHABLE, "cannot reach the tenant at " + url
+          + ": " + e.getMessage() + "; check the URL and that the tenant is running");
+    }
+  }
+
+  private String enrollmentKey(Args args) throws CommandException, IOException {
+    String key = args.value("enrollment-key");
+    String file = args.value("enrollment-key-file");
+    if (key != null && file != null) {
+      throw CommandException.invalid("give --enrollment-key or --enrollment-key-file, not both");
+    }
+    if (file != null) {
+      try {
+        key = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+      } catch (NoSuchFileException e) {
+        throw CommandException.invalid("enrollment key file " + file + " not found");
+      }
+    } else if ("-".equals(key)) {
+      key = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+    }
+    if (key == null || key.isBlank()) {
+      throw CommandException.invalid("missing enrollment key: give --enrollment-key KEY, or"
+          + " --enrollment-key - to read it from standard input; make one on the tenant with"
+          + " 'bridgehead tenant pool create-key POOL'");
+    }
+    return key.trim();
+  }
+
+  private ExitCode runRole(Args args) throws CommandException, IOException,
+      InterruptedException {
+    Path data = Folders.agentData(args.value("data"));
+    List<Role> roles = roles(args, List.of());
+    if (roles.size() != 1) {
+      throw CommandException.invalid("give exactly one --role: access, automation or"
+          + " provisioning; each role runs as its own service");
+    }
+    AgentSettings defaults = AgentSettings.defaults(data);
+    AgentSettings settings = new AgentSettings(args.integer("max-jobs",
+        defaults.maxConcurrentJobs(), 1, 64), defaults.pollWait(), defaults.heartbeatInterval(),
+        defaults.retryInitial(), defaults.retryCap(), defaults.workRoot());
+    AgentService service;
+    try {
+      service = AgentService.start(data, roles.get(0), settings);
+    } catch (NotEnrolledException e) {
+      throw new CommandException(ExitCode.NOT_ENROLLED, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw CommandException.invalid(e.getMessage());
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "agent-shutdown"));
+    String fatal = service.awaitStop();
+    if (fatal != null) {
+      throw new CommandException(ExitCode.NOT_ENROLLED, "the agent stopped: " + fatal);
+    }
+    return ExitCode.OK;
+  }
+
+  private static List<Role> roles(Args args, List<Role> fallback) throws CommandException {
+    List<Role> roles = new ArrayList<>();
+    for (String name : args.values("role")) {
+      try {
+        Role role = Role.parse(name);
+        if (!roles.contains(role)) {
+          roles.add(role);
+        }
+      } catch (IllegalArgumentException e) {
+        throw CommandException.invalid(e.getMessage());
+      }
+    }
+    return roles.isEmpty() ? fallback : roles;
+  }
+}

@@ -1,0 +1,28 @@
+package io.bridgehead.launcher;
+
+/** Exit codes of every {@code bridgehead} command, documented in {@code bridgehead --help}. */
+public enum ExitCode {
+  OK(0),
+  /** The work ran and failed: a task failed, timed out or was cancelled. */
+  FAILED(1),
+  /** The command line is invalid: unknown command or option, or a bad value. */
+  INVALID_ARGUMENT(2),
+  /** The tenant refused: wrong key or token, or the named thing does not exist. */
+  REJECTED(3),
+  /** The tenant could not be reached, or its certificate was not trusted. */
+  UNREACHABLE(4),
+  /** The agent is not enrolled, or its credential was rejected. */
+  NOT_ENROLLED(5),
+  /** A wait ran out: for example no agent took a task in time. */
+  TIMED_OUT(6);
+
+  private final int code;
+
+  ExitCode(int code) {
+    this.code = code;
+  }
+
+  public int code() {
+    return code;
+  }
+}

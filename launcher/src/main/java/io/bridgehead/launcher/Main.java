@@ -1,0 +1,139 @@
+package io.bridgehead.launcher;
+
+import io.bridgehead.agent.AgentVersion;
+import io.bridgehead.tenant.admin.AdminException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Entry point of the {@code bridgehead} command. It sets up logging for the kind of process
+ * it becomes (a long-running tenant or agent logs to a rolling file; a short command logs
+ * warnings to standard error), then dispatches to the subcommand.
+ */
+public final class Main {
+  static final String USAGE = String.join("\n",
+      "Usage: bridgehead COMMAND [ARGUMENTS]",
+      "",
+      "Bridgehead is an on-premises agent for cloud identity and automation tenants.",
+      "",
+      "Commands:",
+      "  demo                    start a tenant and an agent in a temporary folder, run a",
+      "                          sample task, print its result and stop both",
+      "  tenant ...              run and administer the reference tenant",
+      "                          (bridgehead tenant --help)",
+      "  agent ...               enroll an agent and run its roles (bridgehead agent --help)",
+      "  --version               print the version",
+      "  --help                  print this help",
+      "",
+      "Exit codes:",
+      "  0 success; 1 the task or work failed; 2 invalid argument; 3 rejected by the tenant",
+      "  (wrong key or token, or not found); 4 tenant unreachable or not trusted;",
+      "  5 agent not enrolled or its credential rejected; 6 a wait ran out");
+
+  private Main() {}
+
+  public static void main(String[] argv) {
+    System.exit(run(argv));
+  }
+
+  /** Runs a command and returns its exit code; never calls {@link System#exit}. */
+  public static int run(String[] argv) {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    List<String> arguments = Arrays.asList(argv);
+    configureLogging(arguments);
+    if (arguments.isEmpty() || isHelp(arguments.get(0))) {
+      out.println(USAGE);
+      return arguments.isEmpty() ? ExitCode.INVALID_ARGUMENT.code() : ExitCode.OK.code();
+    }
+    List<String> rest = arguments.subList(1, arguments.size());
+    try {
+      ExitCode code = switch (arguments.get(0)) {
+        case "--version", "version" -> {
+          out.println("bridgehead " + AgentVersion.current());
+          yield ExitCode.OK;
+        }
+        case "demo" -> new Demo(out).run(rest);
+        case "tenant" -> wantsHelp(rest) ? usage(out, TenantCommands.USAGE)
+            : new TenantCommands(out).run(rest);
+        case "agent" -> wantsHelp(rest) ? usage(out, AgentCommands.USAGE)
+            : new AgentCommands(out, System.in).run(rest);
+        default -> throw CommandException.invalid("unknown command '" + arguments.get(0)
+            + "'; see 'bridgehead --help'");
+      };
+      return code.code();
+    } catch (CommandException e) {
+      err.println("bridgehead: " + e.getMessage());
+      return e.exitCode().code();
+    } catch (AdminException e) {
+      CommandException mapped = TenantCommands.failure(e);
+      err.println("bridgehead: " + mapped.getMessage());
+      return mapped.exitCode().code();
+    } catch (IOException e) {
+      err.println("bridgehead: " + e.getMessage());
+      return ExitCode.FAILED.code();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("bridgehead: interrupted");
+      return ExitCode.FAILED.code();
+    }
+  }
+
+  private static ExitCode usage(PrintStream out, String text) {
+    out.println(text);
+    return ExitCode.OK;
+  }
+
+  private static boolean isHelp(String word) {
+    return word.equals("--help") || word.equals("-h") || word.equals("help");
+  }
+
+  private static boolean wantsHelp(List<String> rest) {
+    return rest.stream().anyMatch(Main::isHelp);
+  }
+
+  /**
+   * Points Logback at the service configuration, with a log folder under the data folder,
+   * for the commands that keep running; this must happen before the first logger is made.
+   */
+  private static void configureLogging(List<String> arguments) {
+    if (System.getProperty("logback.configurationFile") != null) {
+      return;
+    }
+    String data = optionValue(arguments, "--data");
+    Path logFolder;
+    String logName;
+    if (arguments.size() >= 2 && arguments.get(0).equals("tenant")
+        && arguments.get(1).equals("start")) {
+      logFolder = Folders.tenantData(data).resolve("logs");
+      logName = "tenant";
+    } else if (arguments.size() >= 2 && arguments.get(0).equals("agent")
+        && arguments.get(1).equals("run")) {
+      String role = optionValue(arguments, "--role");
+      logFolder = Folders.agentData(data).resolve("logs");
+      logName = "agent-" + (role == null ? "service" : role.replaceAll("[^A-Za-z0-9_-]", ""));
+    } else {
+      return;
+    }
+    System.setProperty("bridgehead.log.dir", logFolder.toString());
+    System.setProperty("bridgehead.log.name", logName);
+    System.setProperty("logback.configurationFile", "logback-service.xml");
+  }
+
+  private static String optionValue(List<String> arguments, String option) {
+    for (int i = 0; i < arguments.size(); i++) {
+      String argument = arguments.get(i);
+      if (argument.equals(option) && i + 1 < arguments.size()) {
+        return arguments.get(i + 1);
+      }
+      if (argument.startsWith(option + "=")) {
+        return argument.substring(option.length() + 1);
+      }
+    }
+    return null;
+  }
+}

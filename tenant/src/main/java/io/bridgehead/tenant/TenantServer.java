@@ -1,0 +1,217 @@
+package io.bridgehead.tenant;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.bridgehead.tenant.http.AdminEndpoints;
+import io.bridgehead.tenant.http.AgentEndpoints;
+import io.bridgehead.tenant.http.Router;
+import io.bridgehead.tenant.jobs.Dispatcher;
+import io.bridgehead.tenant.security.PrivateFiles;
+import io.bridgehead.tenant.security.Secrets;
+import io.bridgehead.tenant.store.AgentStore;
+import io.bridgehead.tenant.store.Database;
+import io.bridgehead.tenant.store.JobStore;
+import io.bridgehead.tenant.store.PoolStore;
+import io.bridgehead.tenant.tls.TenantCertificate;
+import io.bridgehead.wire.tls.CertificateFingerprint;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reference tenant: an HTTPS server for the agent API and the admin API over an embedded
+ * database. Usage:
+ *
+ * <pre>{@code
+ * try (TenantServer tenant = TenantServer.start(TenantSettings.defaults(folder))) {
+ *   String url = tenant.url();  // https://127.0.0.1:8443
+ * }
+ * }</pre>
+ *
+ * <p>{@link #close()} stops it within about two seconds, ending long polls early.
+ */
+public final class TenantServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TenantServer.class);
+  /** Request threads; each long poll holds one while it waits. */
+  private static final int MAX_REQUEST_THREADS = 256;
+
+  private final HttpsServer server;
+  private final ThreadPoolExecutor requestThreads;
+  private final ScheduledExecutorService sweeper;
+  private final Database database;
+  private final Path dataFolder;
+  private final String url;
+  private final CertificateFingerprint fingerprint;
+  private final String adminToken;
+
+  private TenantServer(HttpsServer server, ThreadPoolExecutor requestThreads,
+      ScheduledExecutorService sweeper, Database database, Path dataFolder,
+      CertificateFingerprint fingerprint, String adminToken) {
+    this.server = server;
+    this.requestThreads = requestThreads;
+    this.sweeper = sweeper;
+    this.database = database;
+    this.dataFolder = dataFolder;
+    this.fingerprint = fingerprint;
+    this.adminToken = adminToken;
+    InetSocketAddress address = server.getAddress();
+    String host = address.getAddress().getHostAddress();
+    this.url = "https://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+        + address.getPort();
+  }
+
+  /** Starts a tenant: opens or makes its data, then listens. */
+  public static TenantServer start(TenantSettings settings) throws IOException {
+    Path folder = settings.dataFolder().toAbsolutePath();
+    PrivateFiles.createFolder(folder);
+    TenantCertificate certificate =
+        TenantCertificate.loadOrCreate(folder, settings.extraCertificateNames());
+    String adminToken = loadOrCreateAdminToken(folder);
+    Database database = Database.open(folder.resolve("tenant.db"));
+    try {
+      return listen(settings, folder, certificate, adminToken, database);
+    } catch (IOException | RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  private static TenantServer listen(TenantSettings settings, Path folder,
+      TenantCertificate certificate, String adminToken, Database database) throws IOException {
+    Clock clock = Clock.systemUTC();
+    PoolStore pools = new PoolStore(database);
+    AgentStore agents = new AgentStore(database, pools);
+    JobStore jobs = new JobStore(database);
+    Dispatcher dispatcher = new Dispatcher(database, jobs, clock, settings.dispatch());
+
+    Router router = new Router();
+    new AgentEndpoints(pools, agents, dispatcher, clock).register(router);
+    new AdminEndpoints(adminToken, pools, agents, jobs, dispatcher, clock).register(router);
+
+    InetSocketAddress address = new InetSocketAddress(
+        InetAddress.getByName(settings.bindAddress()), settings.port());
+    HttpsServer server;
+    try {
+      server = HttpsServer.create(address, 128);
+      server.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
+    } catch (java.net.BindException e) {
+      throw new IOException("cannot listen on " + settings.bindAddress() + ":" + settings.port()
+          + ": " + e.getMessage() + "; another program uses the port, so choose another"
+          + " with --port", e);
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot set up TLS: " + e.getMessage(), e);
+    }
+    ThreadPoolExecutor requestThreads = new ThreadPoolExecutor(0, MAX_REQUEST_THREADS,
+        60, TimeUnit.SECONDS, new SynchronousQueue<>(), named("tenant-request"),
+        new ThreadPoolExecutor.CallerRunsPolicy());
+    server.setExecutor(requestThreads);
+    server.createContext("/", router);
+    server.start();
+
+    ScheduledExecutorService sweeper =
+        Executors.newSingleThreadScheduledExecutor(named("tenant-lease-sweeper"));
+    long interval = settings.dispatch().sweepInterval().toMillis();
+    sweeper.scheduleWithFixedDelay(() -> sweep(dispatcher), interval, interval,
+        TimeUnit.MILLISECONDS);
+
+    TenantServer tenant = new TenantServer(server, requestThreads, sweeper, database, folder,
+        certificate.fingerprint(), adminToken);
+    new TenantInfo(tenant.url(), tenant.fingerprint().hex(), ProcessHandle.current().pid())
+        .write(folder);
+    log.info("Tenant listening on {} with certificate fingerprint {}; data in {}",
+        tenant.url(), tenant.fingerprint(), folder);
+    return tenant;
+  }
+
+  private static void sweep(Dispatcher dispatcher) {
+    try {
+      dispatcher.sweepLapsedLeases();
+    } catch (RuntimeException e) {
+      log.error("Looking for lapsed leases failed; retrying at the next interval", e);
+    }
+  }
+
+  private static String loadOrCreateAdminToken(Path folder) throws IOException {
+    Path file = folder.resolve(TenantInfo.ADMIN_TOKEN_FILE);
+    if (Files.exists(file)) {
+      String token = Files.readString(file, StandardCharsets.UTF_8).trim();
+      if (!token.isEmpty()) {
+        return token;
+      }
+    }
+    String token = Secrets.newSecret("bha_");
+    PrivateFiles.write(file, token.getBytes(StandardCharsets.UTF_8));
+    log.info("Made a new admin token in {}", file);
+    return token;
+  }
+
+  private static ThreadFactory named(String prefix) {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  public CertificateFingerprint fingerprint() {
+    return fingerprint;
+  }
+
+  public String adminToken() {
+    return adminToken;
+  }
+
+  public Path dataFolder() {
+    return dataFolder;
+  }
+
+  /** Stops listening, ends the long polls in progress and closes the database. */
+  @Override
+  public void close() {
+    log.info("Tenant stopping");
+    sweeper.shutdownNow();
+    // The JDK server's stop(delay) waits out the whole delay when exchanges are open, and
+    // long polls keep some open; interrupt the polls, then stop at once. Clients retry any
+    // request cut off here.
+    requestThreads.shutdownNow();
+    server.stop(0);
+    try {
+      if (!requestThreads.awaitTermination(2, TimeUnit.SECONDS)) {
+        log.warn("Some requests were still running 2 s after stop; closing the database anyway");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    database.close();
+    try {
+      new TenantInfo(url, fingerprint.hex(), 0).write(dataFolder);
+    } catch (IOException e) {
+      log.warn("Could not mark {} stopped: {}", dataFolder.resolve(TenantInfo.FILE_NAME),
+          e.toString());
+    }
+    log.info("Tenant stopped");
+  }
+}

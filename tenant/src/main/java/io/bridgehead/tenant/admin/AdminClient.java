@@ -1,0 +1,151 @@
+package io.bridgehead.tenant.admin;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import io.bridgehead.wire.ErrorBody;
+import io.bridgehead.wire.Json;
+import io.bridgehead.wire.LogLine;
+import io.bridgehead.wire.tls.CertificateFingerprint;
+import io.bridgehead.wire.tls.TenantTrust;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Calls the tenant's admin API. Usage:
+ *
+ * <pre>{@code
+ * AdminClient admin = AdminClient.connect(url, fingerprint, token);
+ * EnrollmentKeyView key = admin.createPool("servers");
+ * }</pre>
+ */
+public final class AdminClient {
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  /** Extra read time beyond a server-side wait, for the answer to travel. */
+  private static final Duration READ_MARGIN = Duration.ofSeconds(15);
+
+  private final OkHttpClient http;
+  private final String baseUrl;
+  private final String token;
+
+  private AdminClient(OkHttpClient http, String baseUrl, String token) {
+    this.http = http;
+    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.token = token;
+  }
+
+  /**
+   * Makes a client for the tenant at {@code url}, trusting the certificate with the given
+   * fingerprint, or the system trust store when the fingerprint is null.
+   */
+  public static AdminClient connect(String url, CertificateFingerprint fingerprint, String token)
+      throws IOException {
+    TenantTrust trust = TenantTrust.create(fingerprint, null);
+    OkHttpClient http = new OkHttpClient.Builder()
+        .sslSocketFactory(trust.sslContext().getSocketFactory(), trust.trustManager())
+        .connectTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ofSeconds(30))
+        .build();
+    return new AdminClient(http, url, token);
+  }
+
+  public EnrollmentKeyView createPool(String name) throws IOException {
+    return call(post(AdminApi.POOLS, new CreatePoolRequest(name)), type(EnrollmentKeyView.class),
+        Duration.ZERO);
+  }
+
+  public EnrollmentKeyView createEnrollmentKey(String pool) throws IOException {
+    return call(post(AdminApi.POOLS + "/" + pool + "/keys", null),
+        type(EnrollmentKeyView.class), Duration.ZERO);
+  }
+
+  public List<PoolView> pools() throws IOException {
+    return call(get(AdminApi.POOLS), listOf(new TypeReference<List<PoolView>>() {}),
+        Duration.ZERO);
+  }
+
+  public List<AgentView> agents() throws IOException {
+    return call(get(AdminApi.AGENTS), listOf(new TypeReference<List<AgentView>>() {}),
+        Duration.ZERO);
+  }
+
+  public List<JobView> jobs(int limit) throws IOException {
+    return call(get(AdminApi.JOBS + "?limit=" + limit),
+        listOf(new TypeReference<List<JobView>>() {}), Duration.ZERO);
+  }
+
+  public JobView submit(SubmitTaskRequest request) throws IOException {
+    return call(post(AdminApi.JOBS, request), type(JobView.class), Duration.ZERO);
+  }
+
+  /** Returns the job, waiting on the tenant up to {@code wait} for it to finish. */
+  public JobView job(String jobId, Duration wait) throws IOException {
+    return call(get(AdminApi.JOBS + "/" + jobId + "?waitSeconds=" + wait.toSeconds()),
+        type(JobView.class), wait);
+  }
+
+  public JobView cancel(String jobId) throws IOException {
+    return call(post(AdminApi.JOBS + "/" + jobId + "/cancel", null), type(JobView.class),
+        Duration.ZERO);
+  }
+
+  public List<LogLine> logs(String jobId) throws IOException {
+    return call(get(AdminApi.JOBS + "/" + jobId + "/logs"),
+        listOf(new TypeReference<List<LogLine>>() {}), Duration.ZERO);
+  }
+
+  private Request.Builder get(String path) {
+    return new Request.Builder().url(baseUrl + path).get();
+  }
+
+  private Request.Builder post(String path, Object body) throws IOException {
+    byte[] bytes = body == null ? new byte[0] : Json.mapper().writeValueAsBytes(body);
+    return new Request.Builder().url(baseUrl + path).post(RequestBody.create(bytes, JSON));
+  }
+
+  private static JavaType type(Class<?> type) {
+    return Json.mapper().constructType(type);
+  }
+
+  private static JavaType listOf(TypeReference<?> reference) {
+    return Json.mapper().constructType(reference);
+  }
+
+  private <T> T call(Request.Builder builder, JavaType type, Duration serverWait)
+      throws IOException {
+    Request request = builder.header("Authorization", "Bearer " + token).build();
+    OkHttpClient client = serverWait.isZero() ? http
+        : http.newBuilder().readTimeout(serverWait.plus(READ_MARGIN)).build();
+    try (Response response = client.newCall(request).execute()) {
+      ResponseBody body = response.body();
+      byte[] bytes = body == null ? new byte[0] : body.bytes();
+      if (!response.isSuccessful()) {
+        throw new AdminException(response.code(), errorMessage(response.code(), bytes));
+      }
+      return Json.mapper().readValue(bytes, type);
+    } catch (AdminException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new AdminException("cannot reach the tenant at " + baseUrl + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static String errorMessage(int status, byte[] body) {
+    try {
+      ErrorBody error = Json.mapper().readValue(body, ErrorBody.class);
+      if (error.message() != null) {
+        return error.message();
+      }
+    } catch (IOException e) {
+      // Not our JSON error body: fall through to the status line.
+    }
+    return "the tenant answered HTTP " + status;
+  }
+}

@@ -1,0 +1,39 @@
+package io.bridgehead.tenant.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bridgehead.wire.Role;
+import java.time.Instant;
+
+/**
+ * A job as the admin API shows it.
+ *
+ * @param state queued, offered, running, succeeded, failed, timed_out or cancelled
+ * @param agentId the agent that holds or held the job's lease, or null
+ * @param result the script's structured result, or null
+ */
+public record JobView(
+    String id,
+    String pool,
+    Role role,
+    String state,
+    int attempt,
+    int maxAttempts,
+    String agentId,
+    Instant createdAt,
+    Instant startedAt,
+    Instant finishedAt,
+    Integer exitCode,
+    JsonNode result,
+    String output,
+    String errorOutput,
+    boolean outputTruncated,
+    String message) {
+
+  /** Returns true when the job has ended, whatever its outcome. */
+  public boolean finished() {
+    return switch (state) {
+      case "succeeded", "failed", "timed_out", "cancelled" -> true;
+      default -> false;
+    };
+  }
+}

@@ -1,0 +1,210 @@
+package io.bridgehead.tenant.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.bridgehead.tenant.jobs.Dispatcher;
+import io.bridgehead.tenant.jobs.LeaseLostException;
+import io.bridgehead.tenant.jobs.UnknownJobException;
+import io.bridgehead.tenant.store.Agent;
+import io.bridgehead.tenant.store.AgentStore;
+import io.bridgehead.tenant.store.Pool;
+import io.bridgehead.tenant.store.PoolStore;
+import io.bridgehead.wire.AgentApi;
+import io.bridgehead.wire.EnrollRequest;
+import io.bridgehead.wire.EnrollResponse;
+import io.bridgehead.wire.HeartbeatRequest;
+import io.bridgehead.wire.HeartbeatResponse;
+import io.bridgehead.wire.JobOffer;
+import io.bridgehead.wire.JobResult;
+import io.bridgehead.wire.LeaseRequest;
+import io.bridgehead.wire.LogBatch;
+import io.bridgehead.wire.PollRequest;
+import io.bridgehead.wire.Role;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The agent API, {@code /agent/v1}: enrollment, heartbeat, long poll, leases and results. */
+public final class AgentEndpoints {
+  private static final Logger log = LoggerFactory.getLogger(AgentEndpoints.class);
+  private static final String JOB = AgentApi.PREFIX + "/jobs/([A-Za-z0-9_-]{1,64})";
+
+  private final PoolStore pools;
+  private final AgentStore agents;
+  private final Dispatcher dispatcher;
+  private final Clock clock;
+
+  public AgentEndpoints(PoolStore pools, AgentStore agents, Dispatcher dispatcher, Clock clock) {
+    this.pools = pools;
+    this.agents = agents;
+    this.dispatcher = dispatcher;
+    this.clock = clock;
+  }
+
+  /** Adds the agent API's routes to a router. */
+  public void register(Router router) {
+    router.add("POST", AgentApi.ENROLL, (exchange, path) -> enroll(exchange))
+        .add("POST", AgentApi.HEARTBEAT, (exchange, path) -> heartbeat(exchange))
+        .add("POST", AgentApi.NEXT_JOB, (exchange, path) -> next(exchange))
+        .add("POST", JOB + "/accept", this::accept)
+        .add("POST", JOB + "/lease", this::renew)
+        .add("POST", JOB + "/result", this::result)
+        .add("POST", JOB + "/logs", this::logs);
+  }
+
+  private void enroll(HttpExchange exchange) throws ApiException, IOException {
+    EnrollRequest request = Exchanges.readJson(exchange, EnrollRequest.class);
+    require(request.enrollmentKey(), "enrollmentKey");
+    require(request.hostName(), "hostName");
+    require(request.version(), "version");
+    require(request.os(), "os");
+    if (request.roles() == null || request.roles().isEmpty()) {
+      throw ApiException.badRequest("field 'roles' is missing or empty: name at least one of"
+          + " access, automation, provisioning");
+    }
+    String address = exchange.getRemoteAddress().getAddress().getHostAddress();
+    Optional<AgentStore.Enrollment> enrollment = agents.enroll(request.enrollmentKey(),
+        request.hostName(), request.roles(), request.version(), request.os(), clock.instant());
+    if (enrollment.isEmpty()) {
+      log.warn("Rejected enrollment from host {} at {}: the enrollment key is unknown, used"
+          + " already or expired", request.hostName(), address);
+      throw new ApiException(401, AgentApi.INVALID_ENROLLMENT_KEY,
+          "the enrollment key is unknown, used already or expired; make a new key for the"
+              + " pool on the tenant (bridgehead tenant pool create-key POOL) and enroll again");
+    }
+    AgentStore.Enrollment done = enrollment.get();
+    log.info("Enrolled agent {} from host {} at {} into pool {} with roles {}",
+        done.agent().id(), request.hostName(), address, done.pool().name(), request.roles());
+    Exchanges.sendJson(exchange, 200,
+        new EnrollResponse(done.agent().id(), done.credential(), done.pool().name()));
+  }
+
+  private void heartbeat(HttpExchange exchange) throws ApiException, IOException {
+    Agent agent = authenticate(exchange);
+    HeartbeatRequest request = Exchanges.readJson(exchange, HeartbeatRequest.class);
+    String agentVersion = request.version() == null ? agent.version() : request.version();
+    agents.touch(agent.id(), agentVersion, clock.instant());
+    // NOTE: there is no update channel yet, so the wanted version is the agent's own.
+    Exchanges.sendJson(exchange, 200,
+        new HeartbeatResponse(poolName(agent), agentVersion, clock.instant()));
+  }
+
+  private void next(HttpExchange exchange)
+      throws ApiException, IOException, InterruptedException {
+    Agent agent = authenticate(exchange);
+    PollRequest request = Exchanges.readJson(exchange, PollRequest.class);
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    if (request.roles() != null) {
+      roles.addAll(request.roles());
+    }
+    if (roles.isEmpty() || !agent.roles().containsAll(roles)) {
+      throw ApiException.badRequest("field 'roles' must name at least one role and only roles"
+          + " the agent enrolled with (" + agent.roles() + "), not " + request.roles());
+    }
+    if (request.waitSeconds() < 0) {
+      throw ApiException.badRequest("field 'waitSeconds' is " + request.waitSeconds()
+          + "; use 0 or more");
+    }
+    agents.touch(agent.id(), agent.version(), clock.instant());
+    Optional<JobOffer> offer =
+        dispatcher.next(agent, roles, Duration.ofSeconds(request.waitSeconds()));
+    if (offer.isPresent()) {
+      Exchanges.sendJson(exchange, 200, offer.get());
+    } else {
+      Exchanges.sendNoContent(exchange);
+    }
+  }
+
+  private void accept(HttpExchange exchange, Matcher path) throws ApiException, IOException {
+    Agent agent = authenticate(exchange);
+    LeaseRequest request = Exchanges.readJson(exchange, LeaseRequest.class);
+    require(request.leaseId(), "leaseId");
+    try {
+      Exchanges.sendJson(exchange, 200, dispatcher.accept(agent, path.group(1),
+          request.leaseId()));
+    } catch (UnknownJobException e) {
+      throw ApiException.notFound(e.getMessage());
+    } catch (LeaseLostException e) {
+      throw new ApiException(409, AgentApi.LEASE_LOST, e.getMessage());
+    }
+  }
+
+  private void renew(HttpExchange exchange, Matcher path) throws ApiException, IOException {
+    Agent agent = authenticate(exchange);
+    LeaseRequest request = Exchanges.readJson(exchange, LeaseRequest.class);
+    require(request.leaseId(), "leaseId");
+    try {
+      Exchanges.sendJson(exchange, 200, dispatcher.renew(agent, path.group(1),
+          request.leaseId()));
+    } catch (UnknownJobException e) {
+      throw ApiException.notFound(e.getMessage());
+    } catch (LeaseLostException e) {
+      throw new ApiException(409, AgentApi.LEASE_LOST, e.getMessage());
+    }
+  }
+
+  private void result(HttpExchange exchange, Matcher path) throws ApiException, IOException {
+    Agent agent = authenticate(exchange);
+    JobResult result = Exchanges.readJson(exchange, JobResult.class);
+    require(result.leaseId(), "leaseId");
+    if (result.outcome() == null) {
+      throw ApiException.badRequest("field 'outcome' is missing: use succeeded, failed,"
+          + " timed_out or cancelled");
+    }
+    try {
+      dispatcher.complete(agent, path.group(1), result);
+      Exchanges.sendNoContent(exchange);
+    } catch (UnknownJobException e) {
+      throw ApiException.notFound(e.getMessage());
+    } catch (LeaseLostException e) {
+      throw new ApiException(409, AgentApi.LEASE_LOST, e.getMessage());
+    }
+  }
+
+  private void logs(HttpExchange exchange, Matcher path) throws ApiException, IOException {
+    Agent agent = authenticate(exchange);
+    LogBatch batch = Exchanges.readJson(exchange, LogBatch.class);
+    require(batch.leaseId(), "leaseId");
+    if (batch.lines() == null || batch.lines().stream().anyMatch(
+        line -> line == null || line.text() == null || line.stream() == null)) {
+      throw ApiException.badRequest("field 'lines' must be a list of lines, each with"
+          + " 'sequence', 'stream' and 'text'");
+    }
+    try {
+      dispatcher.appendLogs(agent, path.group(1), batch);
+      Exchanges.sendNoContent(exchange);
+    } catch (UnknownJobException e) {
+      throw ApiException.notFound(e.getMessage());
+    } catch (LeaseLostException e) {
+      throw new ApiException(409, AgentApi.LEASE_LOST, e.getMessage());
+    }
+  }
+
+  private Agent authenticate(HttpExchange exchange) throws ApiException {
+    String header = exchange.getRequestHeaders().getFirst("Authorization");
+    if (header != null && header.startsWith("Bearer ")) {
+      Optional<Agent> agent = agents.authenticate(header.substring(7).trim());
+      if (agent.isPresent()) {
+        return agent.get();
+      }
+    }
+    throw new ApiException(401, AgentApi.INVALID_CREDENTIAL,
+        "the agent credential is missing or not valid; if the agent was removed from the"
+            + " tenant, enroll it again with a new enrollment key");
+  }
+
+  private String poolName(Agent agent) {
+    return pools.find(agent.poolId()).map(Pool::name).orElse(agent.poolId());
+  }
+
+  private static void require(String value, String field) throws ApiException {
+    if (value == null || value.isBlank()) {
+      throw ApiException.badRequest("field '" + field + "' is missing or empty");
+    }
+  }
+}

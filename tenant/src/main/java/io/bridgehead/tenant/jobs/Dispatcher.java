@@ -1,0 +1,293 @@
+package io.bridgehead.tenant.jobs;
+
+import io.bridgehead.tenant.security.Secrets;
+import io.bridgehead.tenant.store.Agent;
+import io.bridgehead.tenant.store.Database;
+import io.bridgehead.tenant.store.Job;
+import io.bridgehead.tenant.store.JobState;
+import io.bridgehead.tenant.store.JobStore;
+import io.bridgehead.tenant.store.StoreException;
+import io.bridgehead.wire.JobOffer;
+import io.bridgehead.wire.JobResult;
+import io.bridgehead.wire.LeaseResponse;
+import io.bridgehead.wire.LogBatch;
+import io.bridgehead.wire.Role;
+import io.bridgehead.wire.TaskSpec;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands queued jobs to agents under leases and takes their results.
+ *
+ * <p>A job moves queued, offered (to one agent, under a new lease), running (once the agent
+ * accepts the lease), and finished. Every check and change happens while holding the database
+ * lock, and long polls wait on that same monitor, so a job queued at any moment wakes the
+ * waiting polls at once. A lease that lapses puts the job back in the queue, with the attempt
+ * count it had, until the job's maximum is reached; then the job fails as "agent lost".
+ */
+public final class Dispatcher {
+  private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+  private final Database database;
+  private final JobStore jobs;
+  private final Clock clock;
+  private final DispatchSettings settings;
+
+  public Dispatcher(Database database, JobStore jobs, Clock clock, DispatchSettings settings) {
+    this.database = database;
+    this.jobs = jobs;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  public DispatchSettings settings() {
+    return settings;
+  }
+
+  /** Queues a job and wakes the agents waiting for one. */
+  public Job submit(String poolId, Role role, TaskSpec task, int maxAttempts) {
+    Job job = new Job("job_" + Secrets.newId(), poolId, role, task, JobState.QUEUED, 0,
+        maxAttempts, null, null, null, false, clock.instant(), null, null, null, null, null,
+        null, false, null);
+    synchronized (database.lock()) {
+      jobs.insert(job);
+      database.lock().notifyAll();
+    }
+    log.info("Queued {} job {} in pool {}", role.wireName(), job.id(), poolId);
+    return job;
+  }
+
+  /**
+   * Waits up to {@code wait} for a queued job of the agent's pool and one of {@code roles}, and
+   * offers it to the agent under a new lease.
+   *
+   * @return the offer, or empty when the wait ended with no job
+   */
+  public Optional<JobOffer> next(Agent agent, Set<Role> roles, Duration wait)
+      throws InterruptedException {
+    Duration capped = wait.compareTo(settings.maxPollWait()) > 0 ? settings.maxPollWait() : wait;
+    long deadline = System.nanoTime() + capped.toNanos();
+    Set<Role> served = new HashSet<>(roles);
+    served.retainAll(agent.roles());
+    synchronized (database.lock()) {
+      while (true) {
+        Optional<Job> queued = jobs.oldestQueued(agent.poolId(), served);
+        if (queued.isPresent()) {
+          return Optional.of(offer(queued.get(), agent));
+        }
+        long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
+        if (remainingMillis <= 0) {
+          return Optional.empty();
+        }
+        database.lock().wait(remainingMillis);
+      }
+    }
+  }
+
+  private JobOffer offer(Job job, Agent agent) {
+    String leaseId = "lse_" + Secrets.newId();
+    Instant acceptBy = clock.instant().plus(settings.acceptTime());
+    change("offering job " + job.id(), () -> jobs.offer(job.id(), leaseId, agent.id(), acceptBy));
+    log.info("Offered job {} to agent {} under lease {}", job.id(), agent.id(), leaseId);
+    return new JobOffer(job.id(), leaseId, job.attempt() + 1, job.role(),
+        (int) settings.leaseDuration().toSeconds(), acceptBy, job.spec());
+  }
+
+  /**
+   * Confirms an offered lease: the job is running on this agent from now on. Accepting a lease
+   * that is already running is answered the same way, so an agent may repeat the call.
+   */
+  public LeaseResponse accept(Agent agent, String jobId, String leaseId)
+      throws UnknownJobException, LeaseLostException {
+    synchronized (database.lock()) {
+      Job job = currentLease(agent, jobId, leaseId);
+      Instant expiresAt = clock.instant().plus(settings.leaseDuration());
+      if (job.state() == JobState.OFFERED) {
+        change("starting job " + jobId, () -> jobs.start(jobId, expiresAt, clock.instant()));
+        log.info("Agent {} started job {} (attempt {})", agent.id(), jobId, job.attempt() + 1);
+      } else {
+        change("renewing the lease of job " + jobId, () -> jobs.renew(jobId, expiresAt));
+      }
+      return new LeaseResponse(expiresAt, job.cancelRequested());
+    }
+  }
+
+  /** Extends a running job's lease and tells the agent whether the job was cancelled. */
+  public LeaseResponse renew(Agent agent, String jobId, String leaseId)
+      throws UnknownJobException, LeaseLostException {
+    synchronized (database.lock()) {
+      Job job = currentLease(agent, jobId, leaseId);
+      if (job.state() != JobState.RUNNING) {
+        throw new LeaseLostException(jobId, leaseId);
+      }
+      Instant expiresAt = clock.instant().plus(settings.leaseDuration());
+      change("renewing the lease of job " + jobId, () -> jobs.renew(jobId, expiresAt));
+      return new LeaseResponse(expiresAt, job.cancelRequested());
+    }
+  }
+
+  /**
+   * Records a job's result. A repeat of the result already recorded for the same lease is
+   * accepted without a second record; a result under a lease that lapsed is still kept while
+   * no other agent has started the job.
+   */
+  public void complete(Agent agent, String jobId, JobResult result)
+      throws UnknownJobException, LeaseLostException {
+    synchronized (database.lock()) {
+      Job job = jobs.find(jobId).orElseThrow(() -> new UnknownJobException(jobId));
+      String leaseId = result.leaseId();
+      if (job.state().isFinished()) {
+        Optional<String> recorded = query(() -> jobs.resultLease(jobId));
+        if (recorded.isPresent() && recorded.get().equals(leaseId)) {
+          log.debug("Job {} result repeated under lease {}; kept the first", jobId, leaseId);
+          return;
+        }
+        throw new LeaseLostException(jobId, leaseId);
+      }
+      boolean current = Objects.equals(job.leaseId(), leaseId)
+          && Objects.equals(job.agentId(), agent.id());
+      boolean lapsedButFree = job.state() == JobState.QUEUED
+          && leaseId.equals(query(() -> jobs.lastLease(jobId)).orElse(null));
+      if (!current && !lapsedButFree) {
+        throw new LeaseLostException(jobId, leaseId);
+      }
+      change("recording the result of job " + jobId,
+          () -> jobs.finish(jobId, agent.id(), result, clock.instant()));
+      database.lock().notifyAll();
+    }
+    log.info("Job {} {} on agent {}: {}", jobId, result.outcome().wireName(), agent.id(),
+        result.message());
+  }
+
+  /** Stores log lines of a job that the agent holds or held the lease of. */
+  public void appendLogs(Agent agent, String jobId, LogBatch batch)
+      throws UnknownJobException, LeaseLostException {
+    synchronized (database.lock()) {
+      Job job = jobs.find(jobId).orElseThrow(() -> new UnknownJobException(jobId));
+      String leaseId = batch.leaseId();
+      boolean known = leaseId.equals(job.leaseId())
+          || leaseId.equals(query(() -> jobs.lastLease(jobId)).orElse(null))
+          || leaseId.equals(query(() -> jobs.resultLease(jobId)).orElse(null));
+      if (!known) {
+        throw new LeaseLostException(jobId, leaseId);
+      }
+      jobs.appendLogs(jobId, batch.lines());
+    }
+  }
+
+  /**
+   * Cancels a job: a queued job ends at once; an offered or running one is flagged, and its
+   * agent stops the script when it next renews the lease.
+   *
+   * @return the job after the change
+   */
+  public Job cancel(String jobId, String reason) throws UnknownJobException {
+    synchronized (database.lock()) {
+      Job job = jobs.find(jobId).orElseThrow(() -> new UnknownJobException(jobId));
+      if (job.state() == JobState.QUEUED) {
+        change("cancelling job " + jobId,
+            () -> jobs.end(jobId, JobState.CANCELLED, reason, clock.instant()));
+        database.lock().notifyAll();
+      } else if (!job.state().isFinished()) {
+        change("cancelling job " + jobId, () -> jobs.requestCancel(jobId));
+      }
+      log.info("Cancel requested for job {}: {}", jobId, reason);
+      return jobs.find(jobId).orElseThrow();
+    }
+  }
+
+  /** Waits up to {@code wait} for the job to finish and returns it as it is then. */
+  public Job awaitFinished(String jobId, Duration wait)
+      throws UnknownJobException, InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    synchronized (database.lock()) {
+      while (true) {
+        Job job = jobs.find(jobId).orElseThrow(() -> new UnknownJobException(jobId));
+        long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
+        if (job.state().isFinished() || remainingMillis <= 0) {
+          return job;
+        }
+        database.lock().wait(remainingMillis);
+      }
+    }
+  }
+
+  /**
+   * Puts back jobs whose lease lapsed: an offer that was never accepted goes back unchanged;
+   * a running job goes back while it has attempts left and fails as "agent lost" after that.
+   */
+  public void sweepLapsedLeases() {
+    synchronized (database.lock()) {
+      List<Job> lapsed = jobs.lapsedLeases(clock.instant());
+      for (Job job : lapsed) {
+        if (job.state() == JobState.OFFERED) {
+          change("requeueing job " + job.id(), () -> jobs.requeue(job.id()));
+          log.info("Agent {} did not accept job {} in time; job requeued",
+              job.agentId(), job.id());
+        } else if (job.cancelRequested()) {
+          change("cancelling job " + job.id(), () -> jobs.end(job.id(), JobState.CANCELLED,
+              "cancelled; agent " + job.agentId() + " stopped renewing its lease",
+              clock.instant()));
+        } else if (job.attempt() < job.maxAttempts()) {
+          change("requeueing job " + job.id(), () -> jobs.requeue(job.id()));
+          log.warn("Lease on job {} held by agent {} lapsed on attempt {} of {}; job requeued",
+              job.id(), job.agentId(), job.attempt(), job.maxAttempts());
+        } else {
+          String message = "agent lost: the lease of agent " + job.agentId()
+              + " lapsed on attempt " + job.attempt() + " of " + job.maxAttempts()
+              + ", so the job was not run again";
+          change("failing job " + job.id(),
+              () -> jobs.end(job.id(), JobState.FAILED, message, clock.instant()));
+          log.warn("Job {} failed: {}", job.id(), message);
+        }
+      }
+      if (!lapsed.isEmpty()) {
+        database.lock().notifyAll();
+      }
+    }
+  }
+
+  private Job currentLease(Agent agent, String jobId, String leaseId)
+      throws UnknownJobException, LeaseLostException {
+    Job job = jobs.find(jobId).orElseThrow(() -> new UnknownJobException(jobId));
+    if (!Objects.equals(job.leaseId(), leaseId) || !Objects.equals(job.agentId(), agent.id())) {
+      throw new LeaseLostException(jobId, leaseId);
+    }
+    return job;
+  }
+
+  /** A change to the store that may throw {@link SQLException}. */
+  private interface Change {
+    void run() throws SQLException;
+  }
+
+  /** A query of the store that may throw {@link SQLException}. */
+  private interface Query<T> {
+    T run() throws SQLException;
+  }
+
+  private static void change(String operation, Change change) {
+    try {
+      change.run();
+    } catch (SQLException e) {
+      throw new StoreException(operation, e);
+    }
+  }
+
+  private static <T> T query(Query<T> query) {
+    try {
+      return query.run();
+    } catch (SQLException e) {
+      throw new StoreException("reading a job", e);
+    }
+  }
+}

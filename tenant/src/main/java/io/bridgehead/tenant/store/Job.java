@@ -1,0 +1,34 @@
+package io.bridgehead.tenant.store;
+
+import io.bridgehead.wire.Role;
+import io.bridgehead.wire.TaskSpec;
+import java.time.Instant;
+
+/**
+ * A job and, once finished, its result.
+ *
+ * @param leaseId the current lease, null while queued or finished
+ * @param agentId the agent holding the lease or, once finished, the agent that ran it
+ * @param resultJson the script's structured result as JSON text, or null
+ */
+public record Job(
+    String id,
+    String poolId,
+    Role role,
+    TaskSpec spec,
+    JobState state,
+    int attempt,
+    int maxAttempts,
+    String leaseId,
+    String agentId,
+    Instant leaseExpiresAt,
+    boolean cancelRequested,
+    Instant createdAt,
+    Instant startedAt,
+    Instant finishedAt,
+    Integer exitCode,
+    String resultJson,
+    String output,
+    String errorOutput,
+    boolean outputTruncated,
+    String message) {}

@@ -1,0 +1,86 @@
+package io.bridgehead.tenant;
+
+import io.bridgehead.tenant.admin.AdminClient;
+import io.bridgehead.wire.EnrollRequest;
+import io.bridgehead.wire.EnrollResponse;
+import io.bridgehead.wire.Json;
+import io.bridgehead.wire.Role;
+import io.bridgehead.wire.tls.TenantTrust;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** A real tenant on a free loopback port in a temporary folder, and raw HTTPS calls to it. */
+final class TestTenant implements AutoCloseable {
+  static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+  final TenantServer server;
+  final AdminClient admin;
+  final OkHttpClient http;
+
+  private TestTenant(TenantServer server) throws IOException {
+    this.server = server;
+    this.admin = AdminClient.connect(server.url(), server.fingerprint(), server.adminToken());
+    TenantTrust trust = TenantTrust.create(server.fingerprint(), null);
+    this.http = new OkHttpClient.Builder()
+        .sslSocketFactory(trust.sslContext().getSocketFactory(), trust.trustManager())
+        .readTimeout(Duration.ofSeconds(60))
+        .build();
+  }
+
+  static TestTenant start(Path folder) throws IOException {
+    return new TestTenant(TenantServer.start(TenantSettings.defaults(folder).withPort(0)));
+  }
+
+  /** A raw answer: status and body text. */
+  record Answer(int status, String body) {}
+
+  Answer post(String path, String body, String credential) throws IOException {
+    Request.Builder request = new Request.Builder().url(server.url() + path)
+        .post(RequestBody.create(body, JSON));
+    if (credential != null) {
+      request.header("Authorization", "Bearer " + credential);
+    }
+    try (Response response = http.newCall(request.build()).execute()) {
+      return new Answer(response.code(), response.body() == null ? ""
+          : response.body().string());
+    }
+  }
+
+  Answer get(String path) throws IOException {
+    try (Response response = http.newCall(new Request.Builder().url(server.url() + path).get()
+        .build()).execute()) {
+      return new Answer(response.code(), response.body() == null ? ""
+          : response.body().string());
+    }
+  }
+
+  /** Creates a pool and enrolls one automation agent in it; returns the agent's answer. */
+  EnrollResponse enrollAgent(String pool) throws IOException {
+    String key = admin.createPool(pool).enrollmentKey();
+    return enrollWith(key);
+  }
+
+  EnrollResponse enrollWith(String key) throws IOException {
+    String body = Json.mapper().writeValueAsString(new EnrollRequest(key, "test-host",
+        List.of(Role.AUTOMATION), "0.1.0", "Linux test"));
+    Answer answer = post("/agent/v1/enroll", body, null);
+    if (answer.status() != 200) {
+      throw new IOException("enroll answered " + answer.status() + ": " + answer.body());
+    }
+    return Json.mapper().readValue(answer.body(), EnrollResponse.class);
+  }
+
+  @Override
+  public void close() {
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+    server.close();
+  }
+}
