@@ -1,0 +1,48 @@
+package io.bridgehead.agent.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SecretMaskerTest {
+  @Test
+  void masksEveryOccurrence() {
+    SecretMasker masker = SecretMasker.forVariables(Map.of("KEY", "hunter2"), Set.of("KEY"));
+
+    assertThat(masker.mask("a hunter2 b hunter2")).isEqualTo("a *** b ***");
+  }
+
+  @Test
+  void leavesShortValuesAndNonSecrets() {
+    SecretMasker masker = SecretMasker.forVariables(
+        Map.of("PIN", "123", "USER", "alice"), Set.of("PIN", "MISSING"));
+
+    assertThat(masker.mask("pin 123 user alice")).isEqualTo("pin 123 user alice");
+  }
+
+  @Test
+  void masksLongerSecretWhole() {
+    SecretMasker masker = SecretMasker.forVariables(
+        Map.of("A", "abcd", "B", "abcdefgh"), Set.of("A", "B"));
+
+    assertThat(masker.mask("x abcdefgh y abcd")).isEqualTo("x *** y ***");
+  }
+
+  @Test
+  void masksEachLineOfMultilineSecret() {
+    SecretMasker masker =
+        SecretMasker.forVariables(Map.of("CERT", "line-one\nline-two"), Set.of("CERT"));
+
+    assertThat(masker.maskText("a line-one\nline-two b")).isEqualTo("a ***\n*** b");
+  }
+
+  @Test
+  void masksSecretCutAtCap() {
+    SecretMasker masker = SecretMasker.forVariables(Map.of("KEY", "hunter2"), Set.of("KEY"));
+
+    assertThat(masker.maskCutLine("token hunt")).isEqualTo("token ***");
+    assertThat(masker.maskCutLine("token ok")).isEqualTo("token ok");
+  }
+}
