@@ -121,7 +121,7 @@ final class Demo {
       }
       String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       return new TaskSpec(WINDOWS ? ScriptShell.POWERSHELL : ScriptShell.SH, script,
-          Map.of("FOLDER", countedFolder.toString()), 120, 1024 * 1024);
+          Map.of("FOLDER", countedFolder.toString()), Set.of(), 120, 1024 * 1024);
     }
   }
 

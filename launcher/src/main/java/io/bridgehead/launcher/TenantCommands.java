@@ -238,7 +238,9 @@ final class TenantCommands {
     String script = readScript(file);
     Map<String, String> variables = new LinkedHashMap<>();
     parseVariables(args.values("var"), "var", variables);
-    parseVariables(args.values("secret-var"), "secret-var", variables);
+    Map<String, String> secrets = new LinkedHashMap<>();
+    parseVariables(args.values("secret-var"), "secret-var", secrets);
+    variables.putAll(secrets);
     ScriptShell shell = args.value("shell") == null
         ? ScriptShell.forFileName(file.getFileName().toString())
         : parseShell(args.value("shell"));
@@ -250,10 +252,8 @@ final class TenantCommands {
     Duration wait = args.duration("wait", Duration.ofMinutes(5));
     Integer maxAttempts = args.value("max-attempts") == null ? null
         : args.integer("max-attempts", 3, 1, 100);
-    // NOTE: --secret-var values reach the script like --var ones; masking them in reported
-    // output needs the secret names on the wire, which the task message lacks so far.
-    TaskSpec task = new TaskSpec(shell, script, variables, (int) timeLimit.toSeconds(),
-        outputCap);
+    TaskSpec task = new TaskSpec(shell, script, variables, secrets.keySet(),
+        (int) timeLimit.toSeconds(), outputCap);
     AdminClient admin = admin(args);
     JobView job = admin.submit(new SubmitTaskRequest(pool, task, maxAttempts));
     if (!args.flag("json")) {

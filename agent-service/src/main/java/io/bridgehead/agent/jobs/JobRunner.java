@@ -70,7 +70,8 @@ final class JobRunner {
     LogShipper shipper = new LogShipper(client, jobId, offer.leaseId());
     TaskSpec task = offer.task();
     ScriptRequest request = new ScriptRequest(task.shell(), task.script(),
-        task.variables() == null ? Map.of() : task.variables(), Set.of(),
+        task.variables() == null ? Map.of() : task.variables(),
+        task.secretVariables() == null ? Set.of() : task.secretVariables(),
         Duration.ofSeconds(task.timeLimitSeconds()), task.outputCapBytes(),
         settings.workRoot());
     RunningScript script = scripts.start(request, shipper::add);

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
@@ -232,7 +233,15 @@ public final class AdminEndpoints {
       throw ApiException.badRequest("field 'task.outputCapBytes' is " + task.outputCapBytes()
           + "; use 1024 to " + MAX_OUTPUT_CAP_BYTES);
     }
-    return new TaskSpec(task.shell(), task.script(), Map.copyOf(variables),
+    Set<String> secrets = task.secretVariables() == null ? Set.of()
+        : Set.copyOf(task.secretVariables());
+    for (String secret : secrets) {
+      if (!variables.containsKey(secret)) {
+        throw ApiException.badRequest("field 'task.secretVariables' names '" + secret
+            + "', which is not one of the task's variables");
+      }
+    }
+    return new TaskSpec(task.shell(), task.script(), Map.copyOf(variables), secrets,
         task.timeLimitSeconds(), task.outputCapBytes());
   }
 
