@@ -28,6 +28,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,7 @@ public final class TenantServer implements AutoCloseable {
   private final String url;
   private final CertificateFingerprint fingerprint;
   private final String adminToken;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private TenantServer(HttpsServer server, ThreadPoolExecutor requestThreads,
       ScheduledExecutorService sweeper, Database database, Path dataFolder,
@@ -188,9 +190,15 @@ public final class TenantServer implements AutoCloseable {
     return dataFolder;
   }
 
-  /** Stops listening, ends the long polls in progress and closes the database. */
+  /**
+   * Stops listening, ends the long polls in progress and closes the database. A second call
+   * does nothing.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     log.info("Tenant stopping");
     sweeper.shutdownNow();
     // The JDK server's stop(delay) waits out the whole delay when exchanges are open, and
