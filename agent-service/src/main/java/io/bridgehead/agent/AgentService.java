@@ -29,7 +29,7 @@ public final class AgentService {
   /**
    * Starts serving {@code role}.
    *
-   * @throws io.bridgehead.agent.config.NotEnrolledException when the data folder holds no
+   * @throws io.bridgehead.agent.config.NotEnrolledException when the data folder contains no
    *     enrollment
    * @throws IllegalArgumentException when the agent did not enroll with this role, or the role
    *     takes no jobs yet

@@ -1,6 +1,6 @@
 package io.bridgehead.launcher;
 
-/** A command failed in a way the user can act on; the message says what and how. */
+/** A command failed in a way the user can act on, and the message tells how. */
 public final class CommandException extends Exception {
   private final ExitCode exitCode;
 

@@ -25,10 +25,10 @@ import java.util.stream.Stream;
 
 /**
  * {@code bridgehead demo}: the main job end to end on one machine. It starts a tenant and an
- * automation agent as separate processes in a temporary folder, creates a pool, enrolls the
- * agent with the pool's key, runs the example task that counts the files and bytes under the
- * running JDK's folder, prints the result and stops both. It exits 0 only when the task
- * succeeded.
+ * automation agent as separate processes in a temporary folder, creates a pool and enrolls the
+ * agent with the pool's key. Then it runs the example task that counts the files and bytes
+ * under the running JDK's folder, prints the result and stops both. It exits 0 only when the
+ * task succeeded.
  */
 final class Demo {
   private static final Duration START_WAIT = Duration.ofSeconds(60);
@@ -197,7 +197,7 @@ final class Demo {
     try (Stream<Path> paths = Files.walk(folder)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
-      // Only a temporary folder is left behind; the demo's outcome stands.
+      // Only a temporary folder is left behind, so the demo's outcome does not change.
     }
   }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Entry point of the {@code bridgehead} command. It sets up logging for the kind of process
- * it becomes (a long-running tenant or agent logs to a rolling file; a short command logs
- * warnings to standard error), then dispatches to the subcommand.
+ * it becomes, then dispatches to the subcommand. A long-running tenant or agent logs to a
+ * rolling file, and a short command logs warnings to standard error.
  */
 public final class Main {
   static final String USAGE = String.join("\n",
@@ -98,7 +98,7 @@ public final class Main {
 
   /**
    * Points Logback at the service configuration, with a log folder under the data folder,
-   * for the commands that keep running; this must happen before the first logger is made.
+   * for the commands that keep running. This must happen before the first logger is made.
    */
   private static void configureLogging(List<String> arguments) {
     if (System.getProperty("logback.configurationFile") != null) {

@@ -388,7 +388,7 @@ final class TenantCommands {
     }
   }
 
-  /** Maps an admin API failure to the exit code that says what kind it was. */
+  /** Maps an admin API failure to the exit code for its kind. */
   static CommandException failure(AdminException e) {
     if (e.status() == 0) {
       return new CommandException(ExitCode.UNREACHABLE, e.getMessage(), e);

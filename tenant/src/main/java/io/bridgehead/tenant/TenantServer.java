@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TenantServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TenantServer.class);
-  /** Request threads; each long poll holds one while it waits. */
+  /** The maximum number of request threads; each waiting long poll occupies one. */
   private static final int MAX_REQUEST_THREADS = 256;
 
   private final HttpsServer server;
@@ -201,9 +201,9 @@ public final class TenantServer implements AutoCloseable {
     }
     log.info("Tenant stopping");
     sweeper.shutdownNow();
-    // The JDK server's stop(delay) waits out the whole delay when exchanges are open, and
-    // long polls keep some open; interrupt the polls, then stop at once. Clients retry any
-    // request cut off here.
+    // The JDK server's stop(delay) waits out the whole delay while exchanges are open, and
+    // long polls keep some open. So the polls are interrupted first and the server stops at
+    // once; clients retry any request cut off here.
     requestThreads.shutdownNow();
     server.stop(0);
     try {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bad input on the agent API gets a 4xx answer with a JSON error body, never a stack trace. */
+/** Bad input on the agent API gets a 4xx response with a JSON error body, not a stack trace. */
 class AgentApiInputTest {
   @TempDir
   Path folder;

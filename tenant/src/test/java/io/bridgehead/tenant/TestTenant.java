@@ -38,7 +38,7 @@ final class TestTenant implements AutoCloseable {
     return new TestTenant(TenantServer.start(TenantSettings.defaults(folder).withPort(0)));
   }
 
-  /** A raw answer: status and body text. */
+  /** A raw response: status and body text. */
   record Answer(int status, String body) {}
 
   Answer post(String path, String body, String credential) throws IOException {
@@ -61,7 +61,7 @@ final class TestTenant implements AutoCloseable {
     }
   }
 
-  /** Creates a pool and enrolls one automation agent in it; returns the agent's answer. */
+  /** Creates a pool and enrolls one automation agent in it, returning the enrollment. */
   EnrollResponse enrollAgent(String pool) throws IOException {
     String key = admin.createPool(pool).enrollmentKey();
     return enrollWith(key);

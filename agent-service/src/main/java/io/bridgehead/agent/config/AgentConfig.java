@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The agent's enrollment, stored as {@code agent.json} in its data folder. It holds no
+ * The agent's enrollment, stored as {@code agent.json} in its data folder. It contains no
  * secret: the credential lives apart, in the {@link CredentialStore}.
  *
  * @param tenantUrl the tenant's base URL
@@ -48,7 +48,7 @@ public record AgentConfig(
   /**
    * Reads the configuration.
    *
-   * @throws NotEnrolledException when the data folder holds no enrollment
+   * @throws NotEnrolledException when the data folder contains no enrollment
    */
   public static AgentConfig read(Path dataFolder) throws IOException {
     try {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Where the agent keeps its tenant credential. The credential is never logged.
+ * The agent's storage for its tenant credential. The credential is never logged.
  *
  * <p>On Linux it is a file readable by the service account alone; a Windows implementation
  * with DPAPI at machine scope belongs behind this same interface.

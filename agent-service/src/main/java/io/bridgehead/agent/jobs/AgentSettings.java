@@ -7,7 +7,7 @@ import java.time.Duration;
  * Limits and timing of a running agent.
  *
  * @param maxConcurrentJobs how many jobs run at once; default 2
- * @param pollWait how long the agent asks the tenant to hold a long poll; default 25 s
+ * @param pollWait how long the agent requests the tenant to hold a long poll; default 25 s
  * @param heartbeatInterval how often the agent reports its version and load; default 15 s
  * @param retryInitial the first back-off delay after a failed call to the tenant; default 1 s
  * @param retryCap the longest back-off delay; default 60 s

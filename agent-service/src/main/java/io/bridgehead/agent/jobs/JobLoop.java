@@ -73,7 +73,7 @@ public final class JobLoop {
     poller.start();
   }
 
-  /** Sets a listener told when each job's script starts; for tests and benchmarks. */
+  /** Sets a listener called when each job's script starts, for tests and benchmarks. */
   void onJobStarted(JobRunner.StartListener listener) {
     this.startListener = listener;
   }
@@ -149,7 +149,7 @@ public final class JobLoop {
           stopping.set(true);
           break;
         }
-        log.warn("Tenant refused the poll for jobs: {}; retrying", e.getMessage());
+        log.warn("Tenant rejected the poll for jobs: {}; retrying", e.getMessage());
         pause(backoff);
       } catch (IOException e) {
         if (stopping.get()) {

@@ -116,7 +116,7 @@ final class JobRunner {
         link.succeeded();
         return response;
       } catch (TenantException e) {
-        log.warn("Tenant refused lease {} on job {}: {}; not running it", offer.leaseId(),
+        log.warn("Tenant rejected lease {} on job {}: {}; not running it", offer.leaseId(),
             offer.jobId(), e.getMessage());
         return null;
       } catch (IOException e) {

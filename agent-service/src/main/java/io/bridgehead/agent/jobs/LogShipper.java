@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends a job's output lines to the tenant while it runs, in batches. Lines wait in memory
- * until the tenant takes them; a failed batch is sent again at the next flush, and the
- * tenant drops sequence numbers it has already, so a repeat is harmless.
+ * until the tenant takes them, and a failed batch is sent again at the next flush. The tenant
+ * skips sequence numbers it has stored already, so a repeat is harmless.
  *
  * <p>NOTE: pending lines live in memory only, so lines not yet sent when the agent process
  * dies are lost; the job's result still carries its capped output.

@@ -21,7 +21,7 @@ public final class TenantLink {
     this.tenantUrl = tenantUrl;
   }
 
-  /** Records a call that got an answer from the tenant. */
+  /** Records a call that got a response from the tenant. */
   public void succeeded() {
     lastContact.set(Instant.now());
     if (reachable.compareAndSet(false, true)) {
@@ -29,7 +29,7 @@ public final class TenantLink {
     }
   }
 
-  /** Records a call that got no answer. */
+  /** Records a call that got no response. */
   public void failed(Exception cause) {
     if (reachable.compareAndSet(true, false)) {
       log.warn("Tenant {} unreachable: {}; retrying with back-off", tenantUrl,
@@ -41,7 +41,7 @@ public final class TenantLink {
     return reachable.get();
   }
 
-  /** Returns the time of the last answer, or null before the first. */
+  /** Returns the time of the last response, or null before the first. */
   public Instant lastContact() {
     return lastContact.get();
   }

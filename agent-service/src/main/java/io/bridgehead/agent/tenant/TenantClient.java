@@ -31,12 +31,12 @@ import okhttp3.ResponseBody;
 
 /**
  * The agent's side of the agent API. Each method makes one call and either returns the
- * answer, throws {@link TenantException} for an error answer, or throws {@link IOException}
- * when no answer came; retrying is the caller's choice.
+ * response, throws {@link TenantException} for an error response, or throws
+ * {@link IOException} when no response came. Retrying is the caller's choice.
  */
 public final class TenantClient {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  /** Time for a long poll's answer beyond the wait the agent asked for. */
+  /** Time allowed for a long poll's response beyond the requested wait. */
   private static final Duration POLL_MARGIN = Duration.ofSeconds(15);
 
   private final OkHttpClient http;
@@ -58,7 +58,7 @@ public final class TenantClient {
    * Makes a client.
    *
    * @param credential the agent's credential, or null before enrollment
-   * @param pollWait the longest wait the agent asks of a long poll
+   * @param pollWait the maximum wait the agent requests of a long poll
    */
   public static TenantClient create(TenantConnection connection, String credential,
       Duration pollWait) throws IOException {
@@ -172,6 +172,6 @@ public final class TenantClient {
     } catch (IOException e) {
       // Not the tenant's JSON error body, for example a proxy's page: use the status alone.
     }
-    return new TenantException(status, "", "the tenant answered HTTP " + status);
+    return new TenantException(status, "", "the tenant responded with HTTP " + status);
   }
 }

@@ -27,7 +27,7 @@ import okhttp3.ResponseBody;
  */
 public final class AdminClient {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  /** Extra read time beyond a server-side wait, for the answer to travel. */
+  /** Extra read time beyond a server-side wait, for the response to arrive. */
   private static final Duration READ_MARGIN = Duration.ofSeconds(15);
 
   private final OkHttpClient http;
@@ -146,6 +146,6 @@ public final class AdminClient {
     } catch (IOException e) {
       // Not our JSON error body: fall through to the status line.
     }
-    return "the tenant answered HTTP " + status;
+    return "the tenant responded with HTTP " + status;
   }
 }

@@ -2,7 +2,7 @@ package io.bridgehead.tenant.admin;
 
 import java.io.IOException;
 
-/** The tenant answered an admin call with an error, or could not be reached. */
+/** The tenant returned an error for an admin call, or could not be reached. */
 public final class AdminException extends IOException {
   private final int status;
 
@@ -16,7 +16,7 @@ public final class AdminException extends IOException {
     this.status = 0;
   }
 
-  /** Returns the HTTP status, or 0 when no answer came. */
+  /** Returns the HTTP status, or 0 when no response came. */
   public int status() {
     return status;
   }

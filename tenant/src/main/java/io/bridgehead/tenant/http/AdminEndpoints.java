@@ -39,11 +39,11 @@ public final class AdminEndpoints {
   public static final Duration KEY_VALIDITY = Duration.ofHours(24);
   /** How long an agent may be silent before it is listed offline. */
   public static final Duration OFFLINE_AFTER = Duration.ofSeconds(60);
-  /** The longest time limit a task may ask for: 24 hours. */
+  /** The maximum time limit of a task: 24 hours. */
   public static final int MAX_TIME_LIMIT_SECONDS = 24 * 3600;
   /** The largest output cap a task may ask for, per stream: 4 MiB. */
   public static final long MAX_OUTPUT_CAP_BYTES = 4L * 1024 * 1024;
-  /** The longest a job request may wait for the job to finish: 5 minutes. */
+  /** The maximum time a job request waits for the job to finish: 5 minutes. */
   private static final long MAX_WAIT_SECONDS = 300;
 
   private static final String POOL = AdminApi.POOLS + "/([^/]{1,64})";

@@ -16,7 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Reading JSON requests and writing JSON answers on the JDK's HTTP server. */
+/** Reading JSON requests and writing JSON responses on the JDK's HTTP server. */
 public final class Exchanges {
   /** The largest request body read; a job result with both output streams at cap fits. */
   public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -66,7 +66,7 @@ public final class Exchanges {
     }
   }
 
-  /** Answers 204 No Content and closes the exchange. */
+  /** Sends 204 No Content and closes the exchange. */
   public static void sendNoContent(HttpExchange exchange) throws IOException {
     exchange.sendResponseHeaders(204, -1);
     exchange.close();

@@ -121,7 +121,7 @@ public final class Dispatcher {
     }
   }
 
-  /** Extends a running job's lease and tells the agent whether the job was cancelled. */
+  /** Extends a running job's lease and returns whether the job was cancelled. */
   public LeaseResponse renew(Agent agent, String jobId, String leaseId)
       throws UnknownJobException, LeaseLostException {
     synchronized (database.lock()) {

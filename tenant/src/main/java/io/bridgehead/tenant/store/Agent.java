@@ -4,7 +4,7 @@ import io.bridgehead.wire.Role;
 import java.time.Instant;
 import java.util.List;
 
-/** An enrolled agent, as the tenant knows it. */
+/** An enrolled agent, as the tenant records it. */
 public record Agent(
     String id,
     String poolId,

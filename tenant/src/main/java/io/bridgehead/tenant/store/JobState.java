@@ -3,7 +3,7 @@ package io.bridgehead.tenant.store;
 import io.bridgehead.wire.Outcome;
 import java.util.Locale;
 
-/** Where a job is in its life. */
+/** The stage of a job's life. */
 public enum JobState {
   /** Waiting for an agent. */
   QUEUED,

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Rows of the jobs and job_logs tables. It stores what it is told; the rules of leases live in
+ * Rows of the jobs and job_logs tables. It stores what callers give it; the rules of leases live in
  * {@link io.bridgehead.tenant.jobs.Dispatcher}, which holds the database lock across each
  * check and change. The methods that throw {@link SQLException} expect the caller to hold
  * {@link Database#lock()}.
