@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * Keeps the credential in {@code credential} in the data folder, mode 0600, owned by the
  * account the agent runs as.
  *
- * <p>NOTE: on Windows this file is protected only by the data folder's ACL; the DPAPI store
- * the design asks for there is not built yet.
+ * <p>NOTE: on Windows this file is protected only by the data folder's ACL; a store encrypted
+ * with DPAPI at machine scope is not built yet.
  */
 public final class FileCredentialStore implements CredentialStore {
   private static final Logger log = LoggerFactory.getLogger(FileCredentialStore.class);

@@ -104,7 +104,7 @@ public final class Dispatcher {
 
   /**
    * Confirms an offered lease: the job is running on this agent from now on. Accepting a lease
-   * that is already running is answered the same way, so an agent may repeat the call.
+   * that is already running returns the same, so an agent may repeat the call.
    */
   public LeaseResponse accept(Agent agent, String jobId, String leaseId)
       throws UnknownJobException, LeaseLostException {
