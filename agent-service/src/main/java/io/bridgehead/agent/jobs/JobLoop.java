@@ -44,7 +44,9 @@ public final class JobLoop {
   private final RunningJobs running = new RunningJobs();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final AtomicReference<String> fatalError = new AtomicReference<>();
-  private final ScheduledExecutorService timers;
+  private final ScheduledExecutorService leaseTimers;
+  private final ScheduledExecutorService logTimers;
+  private final ScheduledExecutorService heartbeatTimer;
   private final ExecutorService jobThreads;
   private final Thread poller;
   private final JobRunner runner;
@@ -58,10 +60,14 @@ public final class JobLoop {
     this.roles = List.copyOf(roles);
     this.link = new TenantLink(tenantUrl);
     this.slots = new Semaphore(settings.maxConcurrentJobs());
-    this.timers = Executors.newScheduledThreadPool(2, named("agent-timer", true));
+    this.leaseTimers = Executors.newScheduledThreadPool(2, named("agent-lease-renewal", true));
+    this.logTimers = Executors.newScheduledThreadPool(2, named("agent-log-shipper", true));
+    this.heartbeatTimer =
+        Executors.newSingleThreadScheduledExecutor(named("agent-heartbeat", true));
     this.jobThreads = Executors.newCachedThreadPool(named("agent-job", false));
     this.poller = named("agent-poll", false).newThread(this::pollLoop);
-    this.runner = new JobRunner(client, scripts, timers, settings, link, stopping);
+    this.runner = new JobRunner(client, scripts, leaseTimers, logTimers, settings, link,
+        stopping);
   }
 
   /** Starts polling and heartbeats. */
@@ -69,7 +75,8 @@ public final class JobLoop {
     log.info("Agent {} taking {} jobs, at most {} at once", AgentVersion.current(), roles,
         settings.maxConcurrentJobs());
     long heartbeat = settings.heartbeatInterval().toMillis();
-    timers.scheduleWithFixedDelay(this::heartbeat, 0, heartbeat, TimeUnit.MILLISECONDS);
+    heartbeatTimer.scheduleWithFixedDelay(this::heartbeat, 0, heartbeat,
+        TimeUnit.MILLISECONDS);
     poller.start();
   }
 
@@ -109,7 +116,9 @@ public final class JobLoop {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    timers.shutdownNow();
+    heartbeatTimer.shutdownNow();
+    leaseTimers.shutdownNow();
+    logTimers.shutdownNow();
     client.close();
     log.info("Agent stopped");
   }

@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * Runs one offered job from acceptance to acknowledged result.
  *
  * <p>The script starts only after the tenant confirms the lease. While it runs, the lease is
- * renewed on the shared {@code timers} executor, never on the job's own thread, so a busy
- * script cannot starve the renewal. The result is sent until the tenant acknowledges it or
- * rejects it for good.
+ * renewed on the {@code leaseTimers} executor, which does nothing else, so neither a busy
+ * script nor a slow log upload can delay a renewal. The result is sent until the tenant
+ * acknowledges it or rejects it for good.
  */
 final class JobRunner {
   private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
@@ -39,16 +39,19 @@ final class JobRunner {
 
   private final TenantClient client;
   private final ScriptHost scripts;
-  private final ScheduledExecutorService timers;
+  private final ScheduledExecutorService leaseTimers;
+  private final ScheduledExecutorService logTimers;
   private final AgentSettings settings;
   private final TenantLink link;
   private final AtomicBoolean stopping;
 
-  JobRunner(TenantClient client, ScriptHost scripts, ScheduledExecutorService timers,
-      AgentSettings settings, TenantLink link, AtomicBoolean stopping) {
+  JobRunner(TenantClient client, ScriptHost scripts, ScheduledExecutorService leaseTimers,
+      ScheduledExecutorService logTimers, AgentSettings settings, TenantLink link,
+      AtomicBoolean stopping) {
     this.client = client;
     this.scripts = scripts;
-    this.timers = timers;
+    this.leaseTimers = leaseTimers;
+    this.logTimers = logTimers;
     this.settings = settings;
     this.link = link;
     this.stopping = stopping;
@@ -67,7 +70,7 @@ final class JobRunner {
     }
     log.info("Running job {} (attempt {}) under lease {}", jobId, offer.attempt(),
         offer.leaseId());
-    LogShipper shipper = new LogShipper(client, jobId, offer.leaseId());
+    LogShipper shipper = new LogShipper(client, jobId, offer.leaseId(), logTimers);
     TaskSpec task = offer.task();
     ScriptRequest request = new ScriptRequest(task.shell(), task.script(),
         task.variables() == null ? Map.of() : task.variables(),
@@ -83,10 +86,10 @@ final class JobRunner {
       script.cancel();
     }
     long renewMillis = Math.max(1000, offer.leaseSeconds() * 1000L / 3);
-    ScheduledFuture<?> renewal = timers.scheduleWithFixedDelay(
+    ScheduledFuture<?> renewal = leaseTimers.scheduleWithFixedDelay(
         () -> renew(offer, script, leaseLost, cancelled), renewMillis, renewMillis,
         TimeUnit.MILLISECONDS);
-    ScheduledFuture<?> shipping = timers.scheduleWithFixedDelay(shipper::flush,
+    ScheduledFuture<?> shipping = logTimers.scheduleWithFixedDelay(shipper::flush,
         LOG_FLUSH_INTERVAL.toMillis(), LOG_FLUSH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     ScriptOutcome outcome;
     try {
@@ -105,7 +108,7 @@ final class JobRunner {
     if (leaseLost.get()) {
       log.warn("Job {} lost its lease while running; offering its result anyway", jobId);
     }
-    deliver(jobId, result);
+    deliver(jobId, shipper, result);
   }
 
   private LeaseResponse accept(JobOffer offer) {
@@ -155,11 +158,17 @@ final class JobRunner {
     }
   }
 
-  /** Sends the result until the tenant acknowledges or rejects it for good. */
-  private void deliver(String jobId, JobResult result) {
+  /**
+   * Sends the job's remaining log lines, then its result, retrying both until the tenant takes
+   * them or rejects them for good. The lines go first so that a finished job's log is whole.
+   */
+  private void deliver(String jobId, LogShipper shipper, JobResult result) {
     Backoff backoff = new Backoff(settings.retryInitial(), settings.retryCap());
     while (true) {
       try {
+        if (!shipper.flush()) {
+          throw new IOException("the tenant did not take the job's log lines");
+        }
         client.sendResult(jobId, result);
         link.succeeded();
         log.info("Job {} {}: {}", jobId, result.outcome().wireName(), result.message());

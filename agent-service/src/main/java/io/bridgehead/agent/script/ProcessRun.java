@@ -221,8 +221,8 @@ final class ProcessRun implements RunningScript {
           + " process tree kept it open");
     }
     boolean truncated = output.truncated() || errorOutput.truncated() || !drained;
-    return new ScriptOutcome(kind, exitCode, result.value(), output.text(), errorOutput.text(),
-        truncated, masker.mask(message.toString()), startedAt, Instant.now());
+    return new ScriptOutcome(kind, exitCode, masker.maskJson(result.value()), output.text(),
+        errorOutput.text(), truncated, masker.mask(message.toString()), startedAt, Instant.now());
   }
 
   private static String processes(int count) {

@@ -5,7 +5,7 @@ import io.bridgehead.wire.Outcome;
 import java.time.Instant;
 
 /**
- * The result of a script run. Output, error output and message have secrets masked.
+ * The result of a script run. Output, error output, message and result have secrets masked.
  *
  * @param outcome {@code SUCCEEDED} when the script exited with code 0 and its result, if it
  *     wrote one, is valid JSON

@@ -1,5 +1,10 @@
 package io.bridgehead.agent.script;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -67,6 +72,31 @@ final class SecretMasker {
       }
     }
     return masked;
+  }
+
+  /**
+   * Returns a copy of a JSON value with every secret masked in its strings, field names
+   * included, so that a script cannot report a secret through its structured result either.
+   */
+  JsonNode maskJson(JsonNode value) {
+    if (value == null || secrets.isEmpty()) {
+      return value;
+    }
+    if (value.isTextual()) {
+      return TextNode.valueOf(maskText(value.textValue()));
+    }
+    if (value.isArray()) {
+      ArrayNode masked = JsonNodeFactory.instance.arrayNode(value.size());
+      value.forEach(element -> masked.add(maskJson(element)));
+      return masked;
+    }
+    if (value.isObject()) {
+      ObjectNode masked = JsonNodeFactory.instance.objectNode();
+      value.fields().forEachRemaining(field ->
+          masked.set(maskText(field.getKey()), maskJson(field.getValue())));
+      return masked;
+    }
+    return value;
   }
 
   /** Returns text of several lines with each line masked; line breaks are kept. */

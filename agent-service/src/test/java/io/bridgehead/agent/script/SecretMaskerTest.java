@@ -2,6 +2,8 @@ package io.bridgehead.agent.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bridgehead.wire.Json;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -44,5 +46,20 @@ class SecretMaskerTest {
 
     assertThat(masker.maskCutLine("token hunt")).isEqualTo("token ***");
     assertThat(masker.maskCutLine("token ok")).isEqualTo("token ok");
+  }
+
+  @Test
+  void masksStringsInsideJson() throws Exception {
+    SecretMasker masker = SecretMasker.forVariables(Map.of("KEY", "hunter2"), Set.of("KEY"));
+    JsonNode result = Json.mapper().readTree(
+        "{\"token\": \"x-hunter2\", \"hunter2\": [\"hunter2\", 7], \"count\": 3}");
+
+    JsonNode masked = masker.maskJson(result);
+
+    assertThat(masked.toString()).doesNotContain("hunter2");
+    assertThat(masked.path("token").asText()).isEqualTo("x-***");
+    assertThat(masked.path("***").path(0).asText()).isEqualTo("***");
+    assertThat(masked.path("***").path(1).asInt()).isEqualTo(7);
+    assertThat(masked.path("count").asInt()).isEqualTo(3);
   }
 }

@@ -29,6 +29,13 @@ public record JobView(
     boolean outputTruncated,
     String message) {
 
+  public JobView {
+    // JSON null arrives as a NullNode; keep the documented "or null".
+    if (result != null && result.isNull()) {
+      result = null;
+    }
+  }
+
   /** Returns true when the job has ended, whatever its outcome. */
   public boolean finished() {
     return switch (state) {
