@@ -1,0 +1,2 @@
+/** The Unix domain socket transport, for Linux and macOS. */
+package io.bridgehead.ipc.unix;
