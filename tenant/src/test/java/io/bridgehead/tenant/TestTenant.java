@@ -54,8 +54,15 @@ final class TestTenant implements AutoCloseable {
   }
 
   Answer get(String path) throws IOException {
-    try (Response response = http.newCall(new Request.Builder().url(server.url() + path).get()
-        .build()).execute()) {
+    return get(path, null);
+  }
+
+  Answer get(String path, String credential) throws IOException {
+    Request.Builder request = new Request.Builder().url(server.url() + path).get();
+    if (credential != null) {
+      request.header("Authorization", "Bearer " + credential);
+    }
+    try (Response response = http.newCall(request.build()).execute()) {
       return new Answer(response.code(), response.body() == null ? ""
           : response.body().string());
     }

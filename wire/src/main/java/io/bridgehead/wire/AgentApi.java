@@ -6,6 +6,8 @@ public final class AgentApi {
   public static final String ENROLL = PREFIX + "/enroll";
   public static final String HEARTBEAT = PREFIX + "/heartbeat";
   public static final String NEXT_JOB = PREFIX + "/jobs/next";
+  /** {@code GET}: the pools the agent may move to, as a list of {@link PoolListing}. */
+  public static final String POOLS = PREFIX + "/pools";
 
   /** Error code of a 409 answer when the named lease is no longer the job's current lease. */
   public static final String LEASE_LOST = "lease_lost";

@@ -264,7 +264,8 @@ public final class AdminEndpoints {
     }
   }
 
-  private boolean isOnline(Agent agent, Instant now) {
+  /** Returns whether an agent was in contact within {@link #OFFLINE_AFTER} before now. */
+  static boolean isOnline(Agent agent, Instant now) {
     return agent.lastContactAt().isAfter(now.minus(OFFLINE_AFTER));
   }
 

@@ -18,18 +18,25 @@ import io.bridgehead.wire.JobResult;
 import io.bridgehead.wire.LeaseRequest;
 import io.bridgehead.wire.LogBatch;
 import io.bridgehead.wire.PollRequest;
+import io.bridgehead.wire.PoolListing;
 import io.bridgehead.wire.Role;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The agent API, {@code /agent/v1}: enrollment, heartbeat, long poll, leases and results. */
+/**
+ * The agent API, {@code /agent/v1}: enrollment, heartbeat, pool listing, long poll, leases and
+ * results.
+ */
 public final class AgentEndpoints {
   private static final Logger log = LoggerFactory.getLogger(AgentEndpoints.class);
   private static final String JOB = AgentApi.PREFIX + "/jobs/([A-Za-z0-9_-]{1,64})";
@@ -51,6 +58,7 @@ public final class AgentEndpoints {
     router.add("POST", AgentApi.ENROLL, (exchange, path) -> enroll(exchange))
         .add("POST", AgentApi.HEARTBEAT, (exchange, path) -> heartbeat(exchange))
         .add("POST", AgentApi.NEXT_JOB, (exchange, path) -> next(exchange))
+        .add("GET", AgentApi.POOLS, (exchange, path) -> listPools(exchange))
         .add("POST", JOB + "/accept", this::accept)
         .add("POST", JOB + "/lease", this::renew)
         .add("POST", JOB + "/result", this::result)
@@ -92,6 +100,23 @@ public final class AgentEndpoints {
     // NOTE: there is no update channel yet, so the wanted version is the agent's own.
     Exchanges.sendJson(exchange, 200,
         new HeartbeatResponse(poolName(agent), agentVersion, clock.instant()));
+  }
+
+  /**
+   * Lists every pool with its count of online agents. The reference tenant lets an agent move
+   * to any pool, so each one is listed; moving still needs that pool's enrollment key.
+   */
+  private void listPools(HttpExchange exchange) throws ApiException, IOException {
+    authenticate(exchange);
+    Instant now = clock.instant();
+    List<PoolListing> listings = new ArrayList<>();
+    for (Pool pool : pools.list()) {
+      int online = (int) agents.listByPool(pool.id()).stream()
+          .filter(member -> AdminEndpoints.isOnline(member, now))
+          .count();
+      listings.add(new PoolListing(pool.name(), online));
+    }
+    Exchanges.sendJson(exchange, 200, listings);
   }
 
   private void next(HttpExchange exchange)
