@@ -47,6 +47,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class TenantServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TenantServer.class);
+  static {
+    // The JDK's HTTP server leaves Nagle's algorithm on unless told otherwise, and each small
+    // response then waited about 45 ms for the client's delayed acknowledgement: the dispatch
+    // benchmark's median fell from about 98 ms to about 15 ms with it off. The server reads
+    // the property once, when its classes load, so it is set before any server is made.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   /** The maximum number of request threads; each waiting long poll occupies one. */
   private static final int MAX_REQUEST_THREADS = 256;
 
