@@ -32,21 +32,59 @@ public final class Enrollment {
    */
   public static AgentConfig enroll(TenantConnection connection, String enrollmentKey,
       List<Role> roles, Path dataFolder) throws IOException {
+    Accepted accepted = request(connection, enrollmentKey, roles);
+    store(accepted, dataFolder);
+    return accepted.config();
+  }
+
+  /**
+   * Presents an enrollment key to the tenant and returns its answer without storing anything,
+   * so that the caller decides when the new enrollment replaces the current one.
+   *
+   * @throws io.bridgehead.agent.tenant.TenantException when the tenant rejects the key
+   * @throws IOException when the tenant cannot be reached
+   */
+  public static Accepted request(TenantConnection connection, String enrollmentKey,
+      List<Role> roles) throws IOException {
     TenantClient client = TenantClient.create(connection, null, Duration.ofSeconds(1));
     try {
       EnrollResponse response = client.enroll(enrollmentKey, hostName(), roles,
           AgentVersion.current(), operatingSystem());
-      new FileCredentialStore(dataFolder).save(response.credential());
       AgentConfig config = new AgentConfig(connection.url(),
           connection.fingerprint() == null ? null : connection.fingerprint().hex(),
           connection.caBundle() == null ? null : connection.caBundle().toString(),
           response.agentId(), response.poolName(), List.copyOf(roles));
-      config.write(dataFolder);
-      log.info("Enrolled as agent {} in pool {} at {}", response.agentId(),
-          response.poolName(), connection.url());
-      return config;
+      return new Accepted(config, response.credential());
     } finally {
       client.close();
+    }
+  }
+
+  /**
+   * Stores an accepted enrollment in the data folder, replacing the current one: the
+   * credential first, then the configuration, each file replaced atomically.
+   *
+   * <p>NOTE: the two files are not replaced as one step. A crash between the two writes leaves
+   * the new credential beside the old configuration, so the agent runs under its new identity
+   * while showing the old agent id and pool until the next enrollment.
+   */
+  public static void store(Accepted accepted, Path dataFolder) throws IOException {
+    new FileCredentialStore(dataFolder).save(accepted.credential());
+    accepted.config().write(dataFolder);
+    log.info("Enrolled as agent {} in pool {} at {}", accepted.config().agentId(),
+        accepted.config().pool(), accepted.config().tenantUrl());
+  }
+
+  /**
+   * An enrollment the tenant accepted.
+   *
+   * @param config the configuration to store
+   * @param credential the agent's new credential; {@link #toString()} leaves it out
+   */
+  public record Accepted(AgentConfig config, String credential) {
+    @Override
+    public String toString() {
+      return "Accepted[config=" + config + ", credential=(hidden)]";
     }
   }
 

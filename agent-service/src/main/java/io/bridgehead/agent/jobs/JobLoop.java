@@ -50,15 +50,31 @@ public final class JobLoop {
   private final ExecutorService jobThreads;
   private final Thread poller;
   private final JobRunner runner;
+  private final JobLoopListener listener;
   private volatile JobRunner.StartListener startListener = jobId -> { };
 
   public JobLoop(TenantClient client, ScriptHost scripts, AgentSettings settings,
       List<Role> roles, String tenantUrl) {
+    this(client, scripts, settings, roles, tenantUrl, JobLoopListener.NONE);
+  }
+
+  /** Makes a loop that tells {@code listener} about jobs and the tenant link. */
+  public JobLoop(TenantClient client, ScriptHost scripts, AgentSettings settings,
+      List<Role> roles, String tenantUrl, JobLoopListener listener) {
     this.client = client;
     this.scripts = scripts;
     this.settings = settings;
     this.roles = List.copyOf(roles);
-    this.link = new TenantLink(tenantUrl);
+    this.listener = listener;
+    this.link = new TenantLink(tenantUrl, new JobLoopListener() {
+      @Override
+      public void tenantReachabilityChanged(boolean reachable, String reason) {
+        // Calls interrupted by stop() fail, which says nothing about the tenant.
+        if (!stopping.get()) {
+          listener.tenantReachabilityChanged(reachable, reason);
+        }
+      }
+    });
     this.slots = new Semaphore(settings.maxConcurrentJobs());
     this.leaseTimers = Executors.newScheduledThreadPool(2, named("agent-lease-renewal", true));
     this.logTimers = Executors.newScheduledThreadPool(2, named("agent-log-shipper", true));
@@ -67,7 +83,7 @@ public final class JobLoop {
     this.jobThreads = Executors.newCachedThreadPool(named("agent-job", false));
     this.poller = named("agent-poll", false).newThread(this::pollLoop);
     this.runner = new JobRunner(client, scripts, leaseTimers, logTimers, settings, link,
-        stopping);
+        stopping, listener);
   }
 
   /** Starts polling and heartbeats. */
@@ -83,6 +99,10 @@ public final class JobLoop {
   /** Sets a listener called when each job's script starts, for tests and benchmarks. */
   void onJobStarted(JobRunner.StartListener listener) {
     this.startListener = listener;
+  }
+
+  public AgentSettings settings() {
+    return settings;
   }
 
   /** Returns the tenant link's state. */
@@ -156,9 +176,11 @@ public final class JobLoop {
           fatalError.set("the tenant rejected this agent's credential: " + e.getMessage());
           log.error("Stopping: {}", fatalError.get());
           stopping.set(true);
+          listener.tenantError(fatalError.get());
           break;
         }
         log.warn("Tenant rejected the poll for jobs: {}; retrying", e.getMessage());
+        listener.tenantError("the tenant rejected the poll for jobs: " + e.getMessage());
         pause(backoff);
       } catch (IOException e) {
         if (stopping.get()) {

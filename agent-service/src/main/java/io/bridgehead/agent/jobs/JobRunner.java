@@ -44,10 +44,11 @@ final class JobRunner {
   private final AgentSettings settings;
   private final TenantLink link;
   private final AtomicBoolean stopping;
+  private final JobLoopListener listener;
 
   JobRunner(TenantClient client, ScriptHost scripts, ScheduledExecutorService leaseTimers,
       ScheduledExecutorService logTimers, AgentSettings settings, TenantLink link,
-      AtomicBoolean stopping) {
+      AtomicBoolean stopping, JobLoopListener listener) {
     this.client = client;
     this.scripts = scripts;
     this.leaseTimers = leaseTimers;
@@ -55,6 +56,7 @@ final class JobRunner {
     this.settings = settings;
     this.link = link;
     this.stopping = stopping;
+    this.listener = listener;
   }
 
   /** Listens for the moment a job's script is started, for tests and benchmarks. */
@@ -80,6 +82,7 @@ final class JobRunner {
     RunningScript script = scripts.start(request, shipper::add);
     running.add(jobId, script);
     startListener.started(jobId);
+    listener.jobStarted(jobId, Instant.now());
     AtomicBoolean leaseLost = new AtomicBoolean();
     AtomicBoolean cancelled = new AtomicBoolean(lease.cancelRequested());
     if (lease.cancelRequested()) {
@@ -105,6 +108,8 @@ final class JobRunner {
     }
     shipper.finish();
     JobResult result = toResult(offer, outcome, cancelled.get());
+    listener.jobEnded(new JobSummary(jobId, result.outcome(), result.exitCode(),
+        result.message(), result.startedAt(), result.finishedAt()));
     if (leaseLost.get()) {
       log.warn("Job {} lost its lease while running; offering its result anyway", jobId);
     }
@@ -176,6 +181,8 @@ final class JobRunner {
       } catch (TenantException e) {
         if (e.isPermanent()) {
           log.warn("Tenant rejected the result of job {}: {}", jobId, e.getMessage());
+          listener.tenantError("the tenant rejected the result of job " + jobId + ": "
+              + e.getMessage());
           return;
         }
         log.warn("Tenant failed to take the result of job {}: {}; retrying", jobId,

@@ -16,9 +16,16 @@ public final class TenantLink {
   private final AtomicBoolean reachable = new AtomicBoolean(true);
   private final AtomicReference<Instant> lastContact = new AtomicReference<>();
   private final String tenantUrl;
+  private final JobLoopListener listener;
 
   public TenantLink(String tenantUrl) {
+    this(tenantUrl, JobLoopListener.NONE);
+  }
+
+  /** Makes a link that also tells {@code listener} about each change. */
+  public TenantLink(String tenantUrl, JobLoopListener listener) {
     this.tenantUrl = tenantUrl;
+    this.listener = listener;
   }
 
   /** Records a call that got a response from the tenant. */
@@ -26,14 +33,16 @@ public final class TenantLink {
     lastContact.set(Instant.now());
     if (reachable.compareAndSet(false, true)) {
       log.info("Tenant {} reachable again", tenantUrl);
+      listener.tenantReachabilityChanged(true, "");
     }
   }
 
   /** Records a call that got no response. */
   public void failed(Exception cause) {
     if (reachable.compareAndSet(true, false)) {
-      log.warn("Tenant {} unreachable: {}; retrying with back-off", tenantUrl,
-          cause.getMessage() == null ? cause.toString() : cause.getMessage());
+      String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+      log.warn("Tenant {} unreachable: {}; retrying with back-off", tenantUrl, reason);
+      listener.tenantReachabilityChanged(false, reason);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.bridgehead.agent.tenant;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bridgehead.wire.AgentApi;
 import io.bridgehead.wire.EnrollRequest;
@@ -14,6 +15,7 @@ import io.bridgehead.wire.LeaseRequest;
 import io.bridgehead.wire.LeaseResponse;
 import io.bridgehead.wire.LogBatch;
 import io.bridgehead.wire.PollRequest;
+import io.bridgehead.wire.PoolListing;
 import io.bridgehead.wire.Role;
 import io.bridgehead.wire.tls.TenantTrust;
 import java.io.IOException;
@@ -98,6 +100,13 @@ public final class TenantClient {
     return Optional.of(mapper.readValue(body, JobOffer.class));
   }
 
+  /** Returns the pools the agent may move to, with their online agent counts. */
+  public List<PoolListing> pools() throws IOException {
+    Request.Builder request = new Request.Builder().url(baseUrl + AgentApi.POOLS).get();
+    return mapper.readValue(send(http, request, true, null),
+        new TypeReference<List<PoolListing>>() {});
+  }
+
   public LeaseResponse accept(String jobId, String leaseId) throws IOException {
     return mapper.readValue(post(http, AgentApi.acceptPath(jobId), new LeaseRequest(leaseId),
         true), LeaseResponse.class);
@@ -141,6 +150,11 @@ public final class TenantClient {
     Request.Builder builder = new Request.Builder()
         .url(baseUrl + path)
         .post(RequestBody.create(mapper.writeValueAsBytes(body), JSON));
+    return send(client, builder, authenticated, tracker);
+  }
+
+  private byte[] send(OkHttpClient client, Request.Builder builder, boolean authenticated,
+      AtomicReference<Call> tracker) throws IOException {
     if (authenticated) {
       builder.header("Authorization", "Bearer " + credential);
     }
