@@ -2,37 +2,64 @@ package io.bridgehead.agent;
 
 import io.bridgehead.agent.config.AgentConfig;
 import io.bridgehead.agent.config.FileCredentialStore;
+import io.bridgehead.agent.config.StoredSettings;
+import io.bridgehead.agent.control.ControlEndpoint;
+import io.bridgehead.agent.control.ServiceControl;
+import io.bridgehead.agent.control.ServiceStatus;
 import io.bridgehead.agent.jobs.AgentSettings;
 import io.bridgehead.agent.jobs.JobLoop;
+import io.bridgehead.agent.jobs.TenantLink;
 import io.bridgehead.agent.script.ProcessScriptHost;
 import io.bridgehead.agent.tenant.TenantClient;
+import io.bridgehead.ipc.Transports;
 import io.bridgehead.wire.Role;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One role of the agent, running in the foreground until stopped: loads the enrollment from
- * the data folder and serves the role's jobs.
+ * the data folder and serves the role's jobs. When its settings name an IPC directory, it
+ * also serves its control endpoint there, through which the job loop can be reconfigured and
+ * restarted while the process keeps running.
  */
 public final class AgentService {
   /** How long a stopping agent waits for cancelled jobs to report. */
   public static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
-  private final JobLoop loop;
+  private static final Logger log = LoggerFactory.getLogger(AgentService.class);
 
-  private AgentService(JobLoop loop) {
-    this.loop = loop;
+  private final Path dataFolder;
+  private final Role role;
+  private final ServiceStatus status;
+  /** Held while the job loop is replaced or stopped; never while publishing is awaited. */
+  private final Object lifecycle = new Object();
+  private volatile JobLoop loop;
+  private volatile AgentConfig config;
+  private boolean stopped;
+  private ControlEndpoint endpoint;
+
+  private AgentService(Path dataFolder, Role role, AgentConfig config) {
+    this.dataFolder = dataFolder;
+    this.role = role;
+    this.config = config;
+    this.status = new ServiceStatus(new Control(), Clock.systemDefaultZone());
   }
 
   /**
-   * Starts serving {@code role}.
+   * Starts serving {@code role}. Limits stored in {@code settings.json} by the control
+   * endpoint override those in {@code settings}.
    *
    * @throws io.bridgehead.agent.config.NotEnrolledException when the data folder contains no
    *     enrollment
-   * @throws IllegalArgumentException when the agent did not enroll with this role, or the role
-   *     takes no jobs yet
+   * @throws io.bridgehead.ipc.transport.EndpointInUseException when another live service of
+   *     the role listens in the settings' IPC directory; its message names that process's id
+   * @throws IllegalArgumentException when the agent did not enroll with this role, the role
+   *     takes no jobs yet, or a stored limit is out of range
    */
   public static AgentService start(Path dataFolder, Role role, AgentSettings settings)
       throws IOException {
@@ -45,32 +72,147 @@ public final class AgentService {
       throw new IllegalArgumentException("the " + role.wireName() + " role ("
           + role.moduleName() + ") takes no jobs yet; run --role automation");
     }
-    String credential = new FileCredentialStore(dataFolder).load().orElseThrow(() ->
-        new IOException("the credential is missing from " + dataFolder
-            + "; enroll the agent again"));
-    TenantClient client = TenantClient.create(config.connection(), credential,
-        settings.pollWait());
-    JobLoop loop = new JobLoop(client, new ProcessScriptHost(), settings, List.of(role),
-        config.tenantUrl());
-    loop.start();
-    return new AgentService(loop);
+    AgentSettings effective;
+    try {
+      effective = StoredSettings.read(dataFolder).applyTo(settings);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid " + StoredSettings.FILE_NAME + " in "
+          + dataFolder + ": " + e.getMessage(), e);
+    }
+    AgentService service = new AgentService(dataFolder, role, config);
+    JobLoop first = service.newLoop(config, effective);
+    service.loop = first;
+    if (settings.ipcDirectory() != null) {
+      // Bound before the loop starts, so a second instance fails without taking any job.
+      try {
+        service.endpoint = ControlEndpoint.start(
+            Transports.forCurrentPlatform(settings.ipcDirectory()), service.new Control(),
+            service.status);
+      } catch (IOException | RuntimeException e) {
+        first.stop(Duration.ZERO);
+        throw e;
+      }
+    }
+    first.start();
+    service.status.state(ServiceStatus.State.RUNNING, "");
+    return service;
   }
 
   public JobLoop loop() {
     return loop;
   }
 
-  /** Stops taking jobs and cancels running ones, waiting up to {@link #STOP_GRACE}. */
-  public void stop() {
-    loop.stop(STOP_GRACE);
+  public ServiceStatus status() {
+    return status;
   }
 
   /**
-   * Blocks until the service stops.
+   * Stops taking jobs and cancels running ones, waiting up to {@link #STOP_GRACE}, then closes
+   * the control endpoint. Calling it again does nothing.
+   */
+  public void stop() {
+    synchronized (lifecycle) {
+      if (stopped) {
+        return;
+      }
+      stopped = true;
+      status.state(ServiceStatus.State.STOPPING, "");
+      loop.stop(STOP_GRACE);
+      status.state(ServiceStatus.State.STOPPED, "");
+    }
+    if (endpoint != null) {
+      endpoint.close();
+    }
+  }
+
+  /**
+   * Blocks until the service stops. A restart of the job loop through the control endpoint
+   * does not end the wait.
    *
    * @return null after a normal stop, or why the agent stopped by itself
    */
   public String awaitStop() throws InterruptedException {
-    return loop.awaitStop();
+    while (true) {
+      JobLoop current = loop;
+      String fatal = current.awaitStop();
+      // A restart holds the lock from stopping the old loop until the new one is in place.
+      synchronized (lifecycle) {
+        if (loop == current) {
+          return fatal;
+        }
+      }
+    }
+  }
+
+  private JobLoop newLoop(AgentConfig agentConfig, AgentSettings settings) throws IOException {
+    String credential = credential();
+    TenantClient client = TenantClient.create(agentConfig.connection(), credential,
+        settings.pollWait());
+    return new JobLoop(client, new ProcessScriptHost(), settings, List.of(role),
+        agentConfig.tenantUrl(), status);
+  }
+
+  private String credential() throws IOException {
+    return new FileCredentialStore(dataFolder).load().orElseThrow(() ->
+        new IOException("the credential is missing from " + dataFolder
+            + "; enroll the agent again"));
+  }
+
+  /** The control endpoint's view of this service. */
+  private final class Control implements ServiceControl {
+    @Override
+    public Role role() {
+      return role;
+    }
+
+    @Override
+    public Path dataFolder() {
+      return dataFolder;
+    }
+
+    @Override
+    public AgentConfig config() {
+      return config;
+    }
+
+    @Override
+    public AgentSettings settings() {
+      return loop.settings();
+    }
+
+    @Override
+    public TenantLink link() {
+      return loop.link();
+    }
+
+    @Override
+    public int runningJobs() {
+      return loop.runningJobs();
+    }
+
+    @Override
+    public String credential() throws IOException {
+      return AgentService.this.credential();
+    }
+
+    @Override
+    public void restart(AgentConfig newConfig, AgentSettings settings, String reason)
+        throws IOException {
+      synchronized (lifecycle) {
+        if (stopped) {
+          throw new IOException("the service is stopping");
+        }
+        // Made first, so that a failure leaves the running loop alone.
+        JobLoop next = newLoop(newConfig, settings);
+        log.info("Restarting the job loop: {}", reason);
+        status.state(ServiceStatus.State.STOPPING, reason);
+        loop.stop(STOP_GRACE);
+        config = newConfig;
+        loop = next;
+        status.state(ServiceStatus.State.STARTING, reason);
+        next.start();
+        status.state(ServiceStatus.State.RUNNING, reason);
+      }
+    }
   }
 }

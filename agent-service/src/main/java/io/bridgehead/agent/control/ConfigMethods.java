@@ -1,0 +1,202 @@
+package io.bridgehead.agent.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bridgehead.agent.config.AgentConfig;
+import io.bridgehead.agent.config.DurationText;
+import io.bridgehead.agent.config.StoredSettings;
+import io.bridgehead.agent.jobs.AgentSettings;
+import io.bridgehead.agent.tenant.TenantConnection;
+import io.bridgehead.ipc.ErrorCodes;
+import io.bridgehead.ipc.RpcException;
+import io.bridgehead.wire.tls.CertificateFingerprint;
+import io.bridgehead.wire.tls.TenantTrust;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code config.get} and {@code config.set}. A change is validated, stored atomically
+ * (connection keys in {@code agent.json}, limits in {@code settings.json}) and then applied by
+ * restarting the job loop; an invalid value changes nothing.
+ */
+final class ConfigMethods {
+  static final String TENANT_URL = "tenantUrl";
+  static final String FINGERPRINT = "fingerprint";
+  static final String CA_BUNDLE = "caBundle";
+  static final String MAX_CONCURRENT_JOBS = "maxConcurrentJobs";
+  static final String POLL_WAIT = "pollWait";
+  static final String RETRY_INITIAL = "retryInitial";
+  static final String RETRY_CAP = "retryCap";
+  static final List<String> KEYS = List.of(TENANT_URL, FINGERPRINT, CA_BUNDLE,
+      MAX_CONCURRENT_JOBS, POLL_WAIT, RETRY_INITIAL, RETRY_CAP);
+
+  private static final Logger log = LoggerFactory.getLogger(ConfigMethods.class);
+
+  private final ServiceControl service;
+  private final ServiceStatus status;
+
+  ConfigMethods(ServiceControl service, ServiceStatus status) {
+    this.service = service;
+    this.status = status;
+  }
+
+  JsonNode get() {
+    return toJson(service.config(), service.settings());
+  }
+
+  /** Validates, stores and applies one key; the caller serializes changes. */
+  JsonNode set(ObjectNode params) throws RpcException {
+    String key = Params.text(params, "key");
+    JsonNode rawValue = params.get("value");
+    if (rawValue == null || rawValue.isNull() || rawValue.isContainerNode()) {
+      throw RpcException.invalidParams("parameter 'value' is missing or not text; give the"
+          + " new value of '" + key + "' as text, or empty text to clear it");
+    }
+    String value = rawValue.asText().trim();
+    AgentConfig config = service.config();
+    AgentSettings settings = service.settings();
+    ObjectNode before = toJson(config, settings);
+    if (!before.has(key)) {
+      throw RpcException.invalidParams("unknown configuration key '" + key + "'; use one of "
+          + String.join(", ", KEYS));
+    }
+    AgentConfig newConfig = config;
+    AgentSettings newSettings = settings;
+    try {
+      switch (key) {
+        case TENANT_URL -> newConfig = withConnection(config,
+            TenantConnection.validateUrl(value), config.fingerprint(), config.caBundle());
+        case FINGERPRINT -> newConfig = withConnection(config, config.tenantUrl(),
+            value.isEmpty() ? null : CertificateFingerprint.parse(value).hex(),
+            config.caBundle());
+        case CA_BUNDLE -> newConfig = withConnection(config, config.tenantUrl(),
+            config.fingerprint(), value.isEmpty() ? null : caBundle(value));
+        case MAX_CONCURRENT_JOBS -> newSettings = settings.withMaxConcurrentJobs(
+            parseInteger(key, value));
+        case POLL_WAIT -> newSettings = settings.withPollWait(DurationText.parse(value));
+        case RETRY_INITIAL -> newSettings = settings.withRetry(DurationText.parse(value),
+            settings.retryCap());
+        default -> newSettings = settings.withRetry(settings.retryInitial(),
+            DurationText.parse(value));
+      }
+      StoredSettings.validate(newSettings);
+    } catch (IllegalArgumentException e) {
+      throw RpcException.invalidParams("invalid value for '" + key + "': " + e.getMessage());
+    }
+    if (newConfig != config) {
+      checkTrust(newConfig);
+    }
+    store(key, newConfig, newSettings, config);
+    apply(key, newConfig, newSettings);
+    ObjectNode after = toJson(newConfig, newSettings);
+    ObjectNode result = JsonNodeFactory.instance.objectNode();
+    result.put("key", key);
+    result.set("value", after.get(key));
+    result.set("previous", before.get(key));
+    return result;
+  }
+
+  private void store(String key, AgentConfig newConfig, AgentSettings newSettings,
+      AgentConfig config) throws RpcException {
+    Path data = service.dataFolder();
+    try {
+      if (newConfig != config) {
+        newConfig.write(data);
+      } else {
+        StoredSettings stored = StoredSettings.read(data);
+        stored = switch (key) {
+          case MAX_CONCURRENT_JOBS -> new StoredSettings(newSettings.maxConcurrentJobs(),
+              stored.pollWait(), stored.retryInitial(), stored.retryCap());
+          case POLL_WAIT -> new StoredSettings(stored.maxConcurrentJobs(),
+              newSettings.pollWait(), stored.retryInitial(), stored.retryCap());
+          default -> new StoredSettings(stored.maxConcurrentJobs(), stored.pollWait(),
+              newSettings.retryInitial(), newSettings.retryCap());
+        };
+        stored.write(data);
+      }
+    } catch (IOException e) {
+      log.error("Storing configuration key {} in {} failed", key, data, e);
+      throw new RpcException(ErrorCodes.INTERNAL_ERROR, "storing '" + key + "' in " + data
+          + " failed: " + e.getMessage() + "; nothing was changed, check the folder's free"
+          + " space and permissions");
+    }
+  }
+
+  private void apply(String key, AgentConfig newConfig, AgentSettings newSettings)
+      throws RpcException {
+    log.info("Configuration key {} changed; restarting the job loop", key);
+    try {
+      service.restart(newConfig, newSettings, "configuration key " + key + " changed");
+    } catch (IOException e) {
+      log.error("Applying configuration key {} failed; the job loop runs with the previous"
+          + " values", key, e);
+      throw new RpcException(ErrorCodes.INTERNAL_ERROR, "'" + key + "' was stored, but"
+          + " restarting the job loop with it failed: " + e.getMessage() + "; the loop runs"
+          + " with the previous values until the service restarts");
+    }
+    status.changed("config", "configuration key " + key + " changed");
+  }
+
+  /** Checks that a TLS context can be built from the new connection settings. */
+  private static void checkTrust(AgentConfig config) throws RpcException {
+    try {
+      TenantConnection connection = config.connection();
+      TenantTrust.create(connection.fingerprint(), connection.caBundle());
+    } catch (IOException | RuntimeException e) {
+      throw RpcException.invalidParams("cannot trust the tenant with these settings: "
+          + e.getMessage());
+    }
+  }
+
+  private static String caBundle(String value) {
+    Path path;
+    try {
+      path = Path.of(value).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException("'" + value + "' is not a valid path");
+    }
+    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+      throw new IllegalArgumentException("CA bundle " + path + " not found or not readable by"
+          + " the service; give the path of a PEM file the service account can read");
+    }
+    return path.toString();
+  }
+
+  private static int parseInteger(String key, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + value + "' is not a whole number; use "
+          + StoredSettings.MIN_JOBS + " to " + StoredSettings.MAX_JOBS);
+    }
+  }
+
+  private static AgentConfig withConnection(AgentConfig config, String url, String fingerprint,
+      String caBundle) {
+    return new AgentConfig(url, fingerprint, caBundle, config.agentId(), config.pool(),
+        config.roles());
+  }
+
+  private static ObjectNode toJson(AgentConfig config, AgentSettings settings) {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    json.put(TENANT_URL, config.tenantUrl());
+    json.put(FINGERPRINT, config.fingerprint());
+    json.put(CA_BUNDLE, config.caBundle());
+    json.put(MAX_CONCURRENT_JOBS, settings.maxConcurrentJobs());
+    json.put(POLL_WAIT, format(settings.pollWait()));
+    json.put(RETRY_INITIAL, format(settings.retryInitial()));
+    json.put(RETRY_CAP, format(settings.retryCap()));
+    return json;
+  }
+
+  private static String format(Duration duration) {
+    return DurationText.format(duration);
+  }
+}

@@ -1,0 +1,38 @@
+package io.bridgehead.agent.control;
+
+import io.bridgehead.agent.config.AgentConfig;
+import io.bridgehead.agent.jobs.AgentSettings;
+import io.bridgehead.agent.jobs.TenantLink;
+import io.bridgehead.wire.Role;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** What the control endpoint reads from and does to the running service. */
+public interface ServiceControl {
+  Role role();
+
+  Path dataFolder();
+
+  /** Returns the enrollment the job loop runs with now. */
+  AgentConfig config();
+
+  /** Returns the limits the job loop runs with now. */
+  AgentSettings settings();
+
+  /** Returns the current job loop's view of the tenant. */
+  TenantLink link();
+
+  int runningJobs();
+
+  /** Returns the stored credential. */
+  String credential() throws IOException;
+
+  /**
+   * Stops the job loop as a normal stop does (running jobs are cancelled and report) and
+   * starts a new one with the given enrollment and limits, which the caller has stored.
+   *
+   * @param reason why, for the log and the status notification
+   * @throws IOException when the new loop cannot be made; the old one then keeps running
+   */
+  void restart(AgentConfig config, AgentSettings settings, String reason) throws IOException;
+}
