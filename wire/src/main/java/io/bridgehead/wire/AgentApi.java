@@ -8,6 +8,23 @@ public final class AgentApi {
   public static final String NEXT_JOB = PREFIX + "/jobs/next";
   /** {@code GET}: the pools the agent may move to, as a list of {@link PoolListing}. */
   public static final String POOLS = PREFIX + "/pools";
+  /**
+   * {@code POST}, no body: a cleanly stopping agent process ends its instance, so that the
+   * next process with the same credential is accepted at once. The response is 204.
+   */
+  public static final String GOODBYE = PREFIX + "/goodbye";
+
+  /**
+   * Request header that names the agent process: a random id that the process makes once at
+   * start and sends on every authenticated request. The tenant accepts one active instance per
+   * agent; a request from another instance while the active one was heard from within the
+   * offline threshold (60 s in the reference tenant) gets 409 {@link #AGENT_CLONED}. A request
+   * without the header skips this check, so agents that predate it keep working.
+   *
+   * <p>NOTE: an agent whose services of several roles share one credential must send the same
+   * instance id from each of them, or the tenant takes them for clones of each other.
+   */
+  public static final String INSTANCE_HEADER = "Bridgehead-Instance";
 
   /** Error code of a 409 answer when the named lease is no longer the job's current lease. */
   public static final String LEASE_LOST = "lease_lost";
@@ -15,6 +32,16 @@ public final class AgentApi {
   public static final String INVALID_ENROLLMENT_KEY = "invalid_enrollment_key";
   /** Error code of a 401 answer when an agent's credential is not (or no longer) valid. */
   public static final String INVALID_CREDENTIAL = "invalid_credential";
+  /**
+   * Error code of a 403 answer to a poll when an operator disabled the agent: it gets no new
+   * jobs, but may renew and report the jobs it runs.
+   */
+  public static final String AGENT_DISABLED = "agent_disabled";
+  /**
+   * Error code of a 409 answer when another process uses the same credential with a different
+   * {@link #INSTANCE_HEADER}, for example a cloned server or a copied data folder.
+   */
+  public static final String AGENT_CLONED = "agent_cloned";
 
   private AgentApi() {}
 
