@@ -64,14 +64,17 @@ final class SecretMasker {
    */
   String maskCutLine(String line) {
     String masked = mask(line);
+    int longest = 0;
     for (String secret : secrets) {
-      for (int length = Math.min(secret.length() - 1, masked.length()); length > 0; length--) {
+      for (int length = Math.min(secret.length() - 1, masked.length()); length > longest;
+          length--) {
         if (masked.endsWith(secret.substring(0, length))) {
-          return masked.substring(0, masked.length() - length) + MASK;
+          longest = length;
+          break;
         }
       }
     }
-    return masked;
+    return longest == 0 ? masked : masked.substring(0, masked.length() - longest) + MASK;
   }
 
   /**

@@ -140,9 +140,15 @@ class ProcessScriptHostTest {
   @Test
   void cancelKillsTree() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
-    String script = "sleep 300 &\necho \"background $!\"\nsleep 300";
+    // The line comes from a child that the foreground sleep's shell forks first, so the
+    // script, the background sleep and the foreground sleep all exist when it arrives.
+    String script = "sleep 300 &\necho \"background $!\"\n(echo ready; exec sleep 300)";
     RunningScript running = host.start(request(script, Map.of(), Set.of()),
-        (stream, line) -> started.countDown());
+        (stream, line) -> {
+          if (line.equals("ready")) {
+            started.countDown();
+          }
+        });
     assertThat(started.await(AWAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
     running.cancel();

@@ -62,4 +62,12 @@ class SecretMaskerTest {
     assertThat(masked.path("***").path(1).asInt()).isEqualTo(7);
     assertThat(masked.path("count").asInt()).isEqualTo(3);
   }
+
+  @Test
+  void cutLineMasksLongestSecretPrefix() {
+    SecretMasker masker = SecretMasker.forVariables(
+        Map.of("A", "s3cr3t-long-value", "B", "tok3n-shortx"), Set.of("A", "B"));
+
+    assertThat(masker.maskCutLine("password is tok3n-s")).isEqualTo("password is ***");
+  }
 }
