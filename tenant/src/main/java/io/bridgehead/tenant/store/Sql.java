@@ -5,12 +5,22 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Small JDBC helpers: bind parameters, map rows. Callers hold the database lock. */
 final class Sql {
+  /**
+   * Instants are stored as UTC text with exactly nine fraction digits, so that SQL compares
+   * and sorts them correctly as text. {@link Instant#toString()} varies the digits, and then
+   * {@code ...:30Z} sorts after {@code ...:30.500Z}.
+   */
+  private static final DateTimeFormatter INSTANT_TEXT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
   /** Maps the current row of a result set. */
   interface RowMapper<T> {
     T map(ResultSet row) throws SQLException;
@@ -58,7 +68,7 @@ final class Sql {
     for (int i = 0; i < parameters.length; i++) {
       Object value = parameters[i];
       if (value instanceof Instant) {
-        statement.setString(i + 1, value.toString());
+        statement.setString(i + 1, INSTANT_TEXT.format((Instant) value));
       } else if (value instanceof Boolean) {
         statement.setInt(i + 1, ((Boolean) value) ? 1 : 0);
       } else {
