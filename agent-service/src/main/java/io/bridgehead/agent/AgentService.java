@@ -3,6 +3,7 @@ package io.bridgehead.agent;
 import io.bridgehead.agent.config.AgentConfig;
 import io.bridgehead.agent.config.FileCredentialStore;
 import io.bridgehead.agent.config.StoredSettings;
+import io.bridgehead.agent.control.ControlDirectory;
 import io.bridgehead.agent.control.ControlEndpoint;
 import io.bridgehead.agent.control.ServiceControl;
 import io.bridgehead.agent.control.ServiceStatus;
@@ -85,6 +86,7 @@ public final class AgentService {
     if (settings.ipcDirectory() != null) {
       // Bound before the loop starts, so a second instance fails without taking any job.
       try {
+        ControlDirectory.checkNotShared(settings.ipcDirectory());
         service.endpoint = ControlEndpoint.start(
             Transports.forCurrentPlatform(settings.ipcDirectory()), service.new Control(),
             service.status);

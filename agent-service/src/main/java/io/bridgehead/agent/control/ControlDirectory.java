@@ -1,9 +1,13 @@
 package io.bridgehead.agent.control;
 
 import io.bridgehead.ipc.EndpointName;
+import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 
 /**
  * Where the services' control sockets live when no directory is given. Windows ignores the
@@ -31,6 +35,37 @@ public final class ControlDirectory {
     }
     String safeUser = user.replaceAll("[^A-Za-z0-9._-]", "_");
     return Path.of(System.getProperty("java.io.tmpdir"), "bridgehead-" + safeUser);
+  }
+
+  /**
+   * Checks that no other user can replace a socket in an existing directory: it must belong
+   * to the current user or root and must not be writable by group or others. A directory
+   * under {@code /tmp} could otherwise be made in advance by another user, who could then
+   * pose as the service and receive an enrollment key. A missing directory passes, because
+   * the server creates it with mode 0750.
+   *
+   * @throws IOException naming the directory and what to do
+   */
+  public static void checkNotShared(Path directory) throws IOException {
+    if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)
+        || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    String owner = Files.getOwner(directory, LinkOption.NOFOLLOW_LINKS).getName();
+    String user = System.getProperty("user.name", "");
+    if (!owner.equals(user) && !owner.equals("root")) {
+      throw new IOException("the socket directory " + directory + " belongs to " + owner
+          + ", not to " + user + " or root, so that user could pose as the service; remove"
+          + " it, or give another directory with --ipc-dir");
+    }
+    Set<PosixFilePermission> modes = Files.getPosixFilePermissions(directory,
+        LinkOption.NOFOLLOW_LINKS);
+    if (modes.contains(PosixFilePermission.GROUP_WRITE)
+        || modes.contains(PosixFilePermission.OTHERS_WRITE)) {
+      throw new IOException("the socket directory " + directory + " is writable by other"
+          + " users, who could replace the service's socket; run 'chmod go-w " + directory
+          + "', or give another directory with --ipc-dir");
+    }
   }
 
   /**
