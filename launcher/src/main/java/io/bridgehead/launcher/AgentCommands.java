@@ -4,6 +4,7 @@ import io.bridgehead.agent.AgentService;
 import io.bridgehead.agent.Enrollment;
 import io.bridgehead.agent.config.AgentConfig;
 import io.bridgehead.agent.config.NotEnrolledException;
+import io.bridgehead.agent.control.ControlDirectory;
 import io.bridgehead.agent.jobs.AgentSettings;
 import io.bridgehead.agent.tenant.TenantConnection;
 import io.bridgehead.agent.tenant.TenantException;
@@ -32,8 +33,12 @@ final class AgentCommands {
       "         [--fingerprint SHA256] [--ca-bundle PEM] [--role ROLE]...",
       "                          join the pool the key belongs to; '-' reads the key from",
       "                          standard input; --role defaults to automation",
-      "  run --role ROLE [--max-jobs N]",
-      "                          serve one role in the foreground until stopped (Ctrl+C)",
+      "  run --role ROLE [--max-jobs N] [--ipc-dir DIR]",
+      "                          serve one role in the foreground until stopped (Ctrl+C),",
+      "                          with its control socket in DIR (default /run/bridgehead for",
+      "                          root, else $XDG_RUNTIME_DIR/bridgehead, else",
+      "                          <temp>/bridgehead-<user>); limits changed with",
+      "                          'bridgehead config set' override --max-jobs",
       "",
       "Options for every command:",
       "  --data DIR              the agent's data folder (default $BRIDGEHEAD_AGENT_DATA or",
@@ -41,7 +46,7 @@ final class AgentCommands {
       "                          logs and the work folders of running tasks");
 
   private static final Set<String> VALUED = Set.of("data", "tenant", "enrollment-key",
-      "enrollment-key-file", "fingerprint", "ca-bundle", "role", "max-jobs");
+      "enrollment-key-file", "fingerprint", "ca-bundle", "role", "max-jobs", "ipc-dir");
 
   private final PrintStream out;
   private final InputStream in;
@@ -90,7 +95,7 @@ final class AgentCommands {
     if (caBundle != null && !Files.isReadable(caBundle)) {
       throw CommandException.invalid("CA bundle " + caBundle + " not found or not readable");
     }
-    String key = enrollmentKey(args);
+    String key = enrollmentKey(args, in);
     List<Role> roles = roles(args, List.of(Role.AUTOMATION));
     try {
       AgentConfig config = Enrollment.enroll(new TenantConnection(url, fingerprint, caBundle),
@@ -120,7 +125,8 @@ final class AgentCommands {
     }
   }
 
-  private String enrollmentKey(Args args) throws CommandException, IOException {
+  /** Returns the key of --enrollment-key, of --enrollment-key-file or, for '-', from in. */
+  static String enrollmentKey(Args args, InputStream in) throws CommandException, IOException {
     String key = args.value("enrollment-key");
     String file = args.value("enrollment-key-file");
     if (key != null && file != null) {
@@ -154,7 +160,9 @@ final class AgentCommands {
     AgentSettings defaults = AgentSettings.defaults(data);
     AgentSettings settings = new AgentSettings(args.integer("max-jobs",
         defaults.maxConcurrentJobs(), 1, 64), defaults.pollWait(), defaults.heartbeatInterval(),
-        defaults.retryInitial(), defaults.retryCap(), defaults.workRoot());
+        defaults.retryInitial(), defaults.retryCap(), defaults.workRoot(),
+        args.value("ipc-dir") == null ? ControlDirectory.defaultDirectory()
+            : Path.of(args.value("ipc-dir")).toAbsolutePath());
     AgentService service;
     try {
       service = AgentService.start(data, roles.get(0), settings);

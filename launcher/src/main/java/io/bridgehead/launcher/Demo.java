@@ -99,7 +99,7 @@ final class Demo {
 
     out.println("4. Starting the agent");
     spawn(folder.resolve("agent.out"), "agent", "run", "--data", agentData.toString(),
-        "--role", "automation");
+        "--role", "automation", "--ipc-dir", folder.resolve("run").toString());
 
     out.println("5. Running a task that counts the files and bytes under " + countedFolder);
     JobView job = admin.submit(new SubmitTaskRequest("demo", sampleTask(countedFolder), null));

@@ -14,7 +14,11 @@ public enum ExitCode {
   /** The agent is not enrolled, or its credential was rejected. */
   NOT_ENROLLED(5),
   /** A wait ran out: for example no agent took a task in time. */
-  TIMED_OUT(6);
+  TIMED_OUT(6),
+  /** The service is not running, or its control endpoint cannot be reached. */
+  SERVICE_NOT_RUNNING(7),
+  /** The service rejected a change because the caller is not an administrator. */
+  ACCESS_DENIED(8);
 
   private final int code;
 

@@ -26,13 +26,16 @@ public final class Main {
       "  tenant ...              run and administer the reference tenant",
       "                          (bridgehead tenant --help)",
       "  agent ...               enroll an agent and run its roles (bridgehead agent --help)",
+      "  status, config, pool, logs",
+      "                          read and change a running service (bridgehead status --help)",
       "  --version               print the version",
       "  --help                  print this help",
       "",
       "Exit codes:",
       "  0 success; 1 the task or work failed; 2 invalid argument; 3 rejected by the tenant",
       "  (wrong key or token, or not found); 4 tenant unreachable or not trusted;",
-      "  5 agent not enrolled or its credential rejected; 6 a wait ran out");
+      "  5 agent not enrolled or its credential rejected; 6 a wait ran out;",
+      "  7 service not running; 8 access denied (the change needs root or an administrator)");
 
   private Main() {}
 
@@ -62,6 +65,9 @@ public final class Main {
             : new TenantCommands(out).run(rest);
         case "agent" -> wantsHelp(rest) ? usage(out, AgentCommands.USAGE)
             : new AgentCommands(out, System.in).run(rest);
+        case "status", "config", "pool", "logs" -> wantsHelp(rest)
+            ? usage(out, ServiceCommands.USAGE)
+            : new ServiceCommands(out, System.in).run(arguments.get(0), rest);
         default -> throw CommandException.invalid("unknown command '" + arguments.get(0)
             + "'; see 'bridgehead --help'");
       };
