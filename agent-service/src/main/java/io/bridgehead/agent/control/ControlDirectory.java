@@ -10,8 +10,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 
 /**
- * Where the services' control sockets live when no directory is given. Windows ignores the
- * directory, because its services listen on named pipes.
+ * The default directory of the services' control sockets, and a check that it is safe to use.
+ * Windows ignores the directory, because its services listen on named pipes.
  */
 public final class ControlDirectory {
   /** The directory of services that run as root. */
