@@ -10,6 +10,7 @@ import io.bridgehead.tenant.security.PrivateFiles;
 import io.bridgehead.tenant.security.Secrets;
 import io.bridgehead.tenant.store.AgentStore;
 import io.bridgehead.tenant.store.Database;
+import io.bridgehead.tenant.store.EventStore;
 import io.bridgehead.tenant.store.JobStore;
 import io.bridgehead.tenant.store.PoolStore;
 import io.bridgehead.tenant.tls.TenantCertificate;
@@ -17,11 +18,13 @@ import io.bridgehead.wire.tls.CertificateFingerprint;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -88,6 +91,14 @@ public final class TenantServer implements AutoCloseable {
 
   /** Starts a tenant: opens or makes its data, then listens. */
   public static TenantServer start(TenantSettings settings) throws IOException {
+    return start(settings, Clock.systemUTC());
+  }
+
+  /**
+   * Starts a tenant whose leases, offline threshold, key expiry and queue time-outs follow
+   * {@code clock}; tests pass a clock they move by hand. Long-poll waits use real time.
+   */
+  static TenantServer start(TenantSettings settings, Clock clock) throws IOException {
     Path folder = settings.dataFolder().toAbsolutePath();
     PrivateFiles.createFolder(folder);
     TenantCertificate certificate =
@@ -95,25 +106,15 @@ public final class TenantServer implements AutoCloseable {
     String adminToken = loadOrCreateAdminToken(folder);
     Database database = Database.open(folder.resolve("tenant.db"));
     try {
-      return listen(settings, folder, certificate, adminToken, database);
+      return listen(settings, clock, folder, certificate, adminToken, database);
     } catch (IOException | RuntimeException e) {
       database.close();
       throw e;
     }
   }
 
-  private static TenantServer listen(TenantSettings settings, Path folder,
+  private static TenantServer listen(TenantSettings settings, Clock clock, Path folder,
       TenantCertificate certificate, String adminToken, Database database) throws IOException {
-    Clock clock = Clock.systemUTC();
-    PoolStore pools = new PoolStore(database);
-    AgentStore agents = new AgentStore(database, pools);
-    JobStore jobs = new JobStore(database);
-    Dispatcher dispatcher = new Dispatcher(database, jobs, clock, settings.dispatch());
-
-    Router router = new Router();
-    new AgentEndpoints(pools, agents, dispatcher, clock).register(router);
-    new AdminEndpoints(adminToken, pools, agents, jobs, dispatcher, clock).register(router);
-
     InetSocketAddress address = new InetSocketAddress(
         InetAddress.getByName(settings.bindAddress()), settings.port());
     HttpsServer server;
@@ -127,6 +128,19 @@ public final class TenantServer implements AutoCloseable {
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot set up TLS: " + e.getMessage(), e);
     }
+    PoolStore pools = new PoolStore(database);
+    EventStore events = new EventStore(database);
+    AgentStore agents = new AgentStore(database, pools, events);
+    JobStore jobs = new JobStore(database);
+    Dispatcher dispatcher = new Dispatcher(database, jobs, agents, pools, events, clock,
+        settings.dispatch());
+
+    String enrollmentUrl = enrollmentUrl(server.getAddress(), settings.extraCertificateNames());
+    Router router = new Router();
+    new AgentEndpoints(pools, agents, dispatcher, clock).register(router);
+    new AdminEndpoints(adminToken, pools, agents, jobs, events, dispatcher, clock,
+        enrollmentUrl, certificate.fingerprint().hex()).register(router);
+
     ThreadPoolExecutor requestThreads = new ThreadPoolExecutor(0, MAX_REQUEST_THREADS,
         60, TimeUnit.SECONDS, new SynchronousQueue<>(), named("tenant-request"),
         new ThreadPoolExecutor.CallerRunsPolicy());
@@ -135,9 +149,9 @@ public final class TenantServer implements AutoCloseable {
     server.start();
 
     ScheduledExecutorService sweeper =
-        Executors.newSingleThreadScheduledExecutor(named("tenant-lease-sweeper"));
+        Executors.newSingleThreadScheduledExecutor(named("tenant-sweeper"));
     long interval = settings.dispatch().sweepInterval().toMillis();
-    sweeper.scheduleWithFixedDelay(() -> sweep(dispatcher), interval, interval,
+    sweeper.scheduleWithFixedDelay(() -> sweep(dispatcher, agents, clock), interval, interval,
         TimeUnit.MILLISECONDS);
 
     TenantServer tenant = new TenantServer(server, requestThreads, sweeper, database, folder,
@@ -149,11 +163,43 @@ public final class TenantServer implements AutoCloseable {
     return tenant;
   }
 
-  private static void sweep(Dispatcher dispatcher) {
+  private static void sweep(Dispatcher dispatcher, AgentStore agents, Clock clock) {
     try {
       dispatcher.sweepLapsedLeases();
+      dispatcher.sweepQueueTimeouts();
+      agents.sweepOffline(clock.instant());
     } catch (RuntimeException e) {
-      log.error("Looking for lapsed leases failed; retrying at the next interval", e);
+      log.error("Looking for lapsed leases, queue time-outs and offline agents failed;"
+          + " retrying at the next interval", e);
+    }
+  }
+
+  /**
+   * Returns the tenant's base URL as enrollment strings give it to agents: the bound address,
+   * unless the tenant listens on every address. Then it has no one address to give, so it
+   * uses the first extra certificate name, else this host's name.
+   */
+  private static String enrollmentUrl(InetSocketAddress address, List<String> extraNames) {
+    InetAddress bound = address.getAddress();
+    String host;
+    if (!bound.isAnyLocalAddress()) {
+      host = bound.getHostAddress();
+    } else if (!extraNames.isEmpty()) {
+      host = extraNames.get(0);
+    } else {
+      host = localHostName();
+    }
+    return "https://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+        + address.getPort();
+  }
+
+  private static String localHostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      log.warn("Cannot find this host's name ({}); enrollment strings name 127.0.0.1, so"
+          + " start the tenant with --name HOST for agents on other hosts", e.toString());
+      return "127.0.0.1";
     }
   }
 

@@ -1,6 +1,7 @@
 package io.bridgehead.tenant;
 
 import io.bridgehead.tenant.admin.AdminClient;
+import io.bridgehead.wire.AgentApi;
 import io.bridgehead.wire.EnrollRequest;
 import io.bridgehead.wire.EnrollResponse;
 import io.bridgehead.wire.Json;
@@ -8,6 +9,7 @@ import io.bridgehead.wire.Role;
 import io.bridgehead.wire.tls.TenantTrust;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import okhttp3.MediaType;
@@ -38,14 +40,29 @@ final class TestTenant implements AutoCloseable {
     return new TestTenant(TenantServer.start(TenantSettings.defaults(folder).withPort(0)));
   }
 
+  /** Starts a tenant whose time-based rules follow {@code clock}. */
+  static TestTenant start(Path folder, Clock clock) throws IOException {
+    return new TestTenant(TenantServer.start(TenantSettings.defaults(folder).withPort(0),
+        clock));
+  }
+
   /** A raw response: status and body text. */
   record Answer(int status, String body) {}
 
   Answer post(String path, String body, String credential) throws IOException {
+    return post(path, body, credential, null);
+  }
+
+  /** Posts as an agent process that sends {@code instance} as its instance id, unless null. */
+  Answer post(String path, String body, String credential, String instance)
+      throws IOException {
     Request.Builder request = new Request.Builder().url(server.url() + path)
         .post(RequestBody.create(body, JSON));
     if (credential != null) {
       request.header("Authorization", "Bearer " + credential);
+    }
+    if (instance != null) {
+      request.header(AgentApi.INSTANCE_HEADER, instance);
     }
     try (Response response = http.newCall(request.build()).execute()) {
       return new Answer(response.code(), response.body() == null ? ""
@@ -75,13 +92,29 @@ final class TestTenant implements AutoCloseable {
   }
 
   EnrollResponse enrollWith(String key) throws IOException {
+    return enrollWith(key, List.of());
+  }
+
+  EnrollResponse enrollWith(String key, List<String> tags) throws IOException {
     String body = Json.mapper().writeValueAsString(new EnrollRequest(key, "test-host",
-        List.of(Role.AUTOMATION), "0.1.0", "Linux test"));
+        List.of(Role.AUTOMATION), "0.1.0", "Linux test", tags, "7.4.1"));
     Answer answer = post("/agent/v1/enroll", body, null);
     if (answer.status() != 200) {
       throw new IOException("enroll answered " + answer.status() + ": " + answer.body());
     }
     return Json.mapper().readValue(answer.body(), EnrollResponse.class);
+  }
+
+  /** Polls once for a job without waiting, as an automation agent. */
+  Answer poll(String credential, String instance) throws IOException {
+    return post(AgentApi.NEXT_JOB, "{\"roles\": [\"automation\"], \"waitSeconds\": 0}",
+        credential, instance);
+  }
+
+  /** Sends a heartbeat as an agent process. */
+  Answer heartbeat(String credential, String instance) throws IOException {
+    return post(AgentApi.HEARTBEAT, "{\"version\": \"0.1.0\", \"runningJobs\": 0}",
+        credential, instance);
   }
 
   @Override

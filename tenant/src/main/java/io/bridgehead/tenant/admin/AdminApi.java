@@ -8,6 +8,8 @@ public final class AdminApi {
   public static final String POOLS = PREFIX + "/pools";
   public static final String AGENTS = PREFIX + "/agents";
   public static final String JOBS = PREFIX + "/jobs";
+  public static final String KEYS = PREFIX + "/keys";
+  public static final String EVENTS = PREFIX + "/events";
 
   /** Pool names: 1 to 64 letters, digits, dots, dashes or underscores, starting alphanumeric. */
   public static final Pattern POOL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");

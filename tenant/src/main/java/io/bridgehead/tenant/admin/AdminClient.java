@@ -55,14 +55,84 @@ public final class AdminClient {
     return new AdminClient(http, url, token);
   }
 
+  /** Creates a pool with a one-time first key valid for 24 hours. */
   public EnrollmentKeyView createPool(String name) throws IOException {
-    return call(post(AdminApi.POOLS, new CreatePoolRequest(name)), type(EnrollmentKeyView.class),
+    return createPool(name, null, null);
+  }
+
+  /**
+   * Creates a pool and its first enrollment key.
+   *
+   * @param uses how many agents the key may enroll, or null for 1
+   * @param validFor how long the key stays valid, or null for 24 hours
+   */
+  public EnrollmentKeyView createPool(String name, Integer uses, Duration validFor)
+      throws IOException {
+    return call(post(AdminApi.POOLS, new CreatePoolRequest(name, uses, seconds(validFor))),
+        type(EnrollmentKeyView.class), Duration.ZERO);
+  }
+
+  /** Makes a one-time enrollment key valid for 24 hours. */
+  public EnrollmentKeyView createEnrollmentKey(String pool) throws IOException {
+    return createEnrollmentKey(pool, null, null);
+  }
+
+  /**
+   * Makes an enrollment key for a pool.
+   *
+   * @param uses how many agents the key may enroll, or null for 1
+   * @param validFor how long the key stays valid, or null for 24 hours
+   */
+  public EnrollmentKeyView createEnrollmentKey(String pool, Integer uses, Duration validFor)
+      throws IOException {
+    return call(post(poolPath(pool) + "/keys", new CreateKeyRequest(uses, seconds(validFor))),
+        type(EnrollmentKeyView.class), Duration.ZERO);
+  }
+
+  /** Lists a pool's enrollment keys, newest first; the keys themselves are never shown. */
+  public List<EnrollmentKeyInfo> enrollmentKeys(String pool) throws IOException {
+    return call(get(poolPath(pool) + "/keys"),
+        listOf(new TypeReference<List<EnrollmentKeyInfo>>() {}), Duration.ZERO);
+  }
+
+  public EnrollmentKeyInfo revokeEnrollmentKey(String keyId) throws IOException {
+    return call(post(AdminApi.KEYS + "/" + keyId + "/revoke", null),
+        type(EnrollmentKeyInfo.class), Duration.ZERO);
+  }
+
+  public PoolView renamePool(String name, String newName) throws IOException {
+    return call(post(poolPath(name) + "/rename", new RenamePoolRequest(newName)),
+        type(PoolView.class), Duration.ZERO);
+  }
+
+  /** Makes a pool the default, the one that takes tasks submitted without a pool. */
+  public PoolView setDefaultPool(String name) throws IOException {
+    return call(post(poolPath(name) + "/default", null), type(PoolView.class), Duration.ZERO);
+  }
+
+  public PoolDeleted deletePool(String name) throws IOException {
+    return call(delete(poolPath(name)), type(PoolDeleted.class), Duration.ZERO);
+  }
+
+  public AgentView disableAgent(String agentId) throws IOException {
+    return call(post(AdminApi.AGENTS + "/" + agentId + "/disable", null), type(AgentView.class),
         Duration.ZERO);
   }
 
-  public EnrollmentKeyView createEnrollmentKey(String pool) throws IOException {
-    return call(post(AdminApi.POOLS + "/" + pool + "/keys", null),
-        type(EnrollmentKeyView.class), Duration.ZERO);
+  public AgentView enableAgent(String agentId) throws IOException {
+    return call(post(AdminApi.AGENTS + "/" + agentId + "/enable", null), type(AgentView.class),
+        Duration.ZERO);
+  }
+
+  /** Removes an agent; its credential stops working at once. */
+  public AgentView removeAgent(String agentId) throws IOException {
+    return call(delete(AdminApi.AGENTS + "/" + agentId), type(AgentView.class), Duration.ZERO);
+  }
+
+  /** Returns the newest operator events first, at most {@code limit}. */
+  public List<EventView> events(int limit) throws IOException {
+    return call(get(AdminApi.EVENTS + "?limit=" + limit),
+        listOf(new TypeReference<List<EventView>>() {}), Duration.ZERO);
   }
 
   public List<PoolView> pools() throws IOException {
@@ -98,6 +168,18 @@ public final class AdminClient {
   public List<LogLine> logs(String jobId) throws IOException {
     return call(get(AdminApi.JOBS + "/" + jobId + "/logs"),
         listOf(new TypeReference<List<LogLine>>() {}), Duration.ZERO);
+  }
+
+  private static String poolPath(String pool) {
+    return AdminApi.POOLS + "/" + pool;
+  }
+
+  private static Long seconds(Duration duration) {
+    return duration == null ? null : duration.toSeconds();
+  }
+
+  private Request.Builder delete(String path) {
+    return new Request.Builder().url(baseUrl + path).delete();
   }
 
   private Request.Builder get(String path) {

@@ -7,8 +7,10 @@ import java.util.List;
 /**
  * An agent as the admin API lists it.
  *
- * @param state {@code online} when the agent was in contact within the offline threshold,
- *     else {@code offline}
+ * @param state {@code disabled} when an operator disabled it; else {@code online} when it was
+ *     in contact within the offline threshold (60 s), else {@code offline}
+ * @param tags the agent's tags, sorted; empty when it has none
+ * @param powershellVersion the PowerShell version it reported at enrollment, or null
  */
 public record AgentView(
     String id,
@@ -19,4 +21,6 @@ public record AgentView(
     String os,
     String state,
     Instant lastContactAt,
-    Instant enrolledAt) {}
+    Instant enrolledAt,
+    List<String> tags,
+    String powershellVersion) {}

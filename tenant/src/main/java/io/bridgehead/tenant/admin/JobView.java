@@ -3,6 +3,7 @@ package io.bridgehead.tenant.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bridgehead.wire.Role;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A job as the admin API shows it.
@@ -10,6 +11,8 @@ import java.time.Instant;
  * @param state queued, offered, running, succeeded, failed, timed_out or cancelled
  * @param agentId the agent that holds or held the job's lease, or null
  * @param result the script's structured result, or null
+ * @param requiredTags tags an agent must all have to run the job; empty for none
+ * @param queueDeadline when the job fails unless an agent has started it, or null for no limit
  */
 public record JobView(
     String id,
@@ -27,7 +30,9 @@ public record JobView(
     String output,
     String errorOutput,
     boolean outputTruncated,
-    String message) {
+    String message,
+    List<String> requiredTags,
+    Instant queueDeadline) {
 
   public JobView {
     // JSON null arrives as a NullNode; keep the documented "or null".

@@ -4,21 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.bridgehead.tenant.admin.AdminApi;
-import io.bridgehead.tenant.admin.AgentView;
-import io.bridgehead.tenant.admin.CreatePoolRequest;
-import io.bridgehead.tenant.admin.EnrollmentKeyView;
 import io.bridgehead.tenant.admin.JobView;
-import io.bridgehead.tenant.admin.PoolView;
 import io.bridgehead.tenant.admin.SubmitTaskRequest;
 import io.bridgehead.tenant.jobs.Dispatcher;
 import io.bridgehead.tenant.jobs.UnknownJobException;
 import io.bridgehead.tenant.security.Secrets;
 import io.bridgehead.tenant.store.Agent;
 import io.bridgehead.tenant.store.AgentStore;
+import io.bridgehead.tenant.store.EventStore;
 import io.bridgehead.tenant.store.Job;
 import io.bridgehead.tenant.store.JobStore;
 import io.bridgehead.tenant.store.Pool;
 import io.bridgehead.tenant.store.PoolStore;
+import io.bridgehead.wire.AgentTags;
 import io.bridgehead.wire.Json;
 import io.bridgehead.wire.Role;
 import io.bridgehead.wire.TaskSpec;
@@ -33,12 +31,16 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
-/** The admin API, {@code /admin/v1}: pools, enrollment keys, agents and jobs. */
+/**
+ * The admin API, {@code /admin/v1}: jobs here, pools and enrollment keys in
+ * {@link PoolEndpoints}, agents and events in {@link AgentAdminEndpoints}. Every route checks
+ * the admin token first.
+ */
 public final class AdminEndpoints {
-  /** How long a new enrollment key stays valid when unused. */
-  public static final Duration KEY_VALIDITY = Duration.ofHours(24);
-  /** How long an agent may be silent before it is listed offline. */
-  public static final Duration OFFLINE_AFTER = Duration.ofSeconds(60);
+  /** How long an agent may be silent before it is listed offline; see {@link Agent}. */
+  public static final Duration OFFLINE_AFTER = Agent.OFFLINE_THRESHOLD;
+  /** The maximum queue time-out of a task: 7 days. */
+  public static final long MAX_QUEUE_TIMEOUT_SECONDS = 7 * 24 * 3600;
   /** The maximum time limit of a task: 24 hours. */
   public static final int MAX_TIME_LIMIT_SECONDS = 24 * 3600;
   /** The largest output cap a task may ask for, per stream: 4 MiB. */
@@ -46,33 +48,37 @@ public final class AdminEndpoints {
   /** The maximum time a job request waits for the job to finish: 5 minutes. */
   private static final long MAX_WAIT_SECONDS = 300;
 
-  private static final String POOL = AdminApi.POOLS + "/([^/]{1,64})";
   private static final String JOB = AdminApi.JOBS + "/([A-Za-z0-9_-]{1,64})";
 
   private final String adminToken;
   private final PoolStore pools;
-  private final AgentStore agents;
   private final JobStore jobs;
   private final Dispatcher dispatcher;
-  private final Clock clock;
+  private final PoolEndpoints poolEndpoints;
+  private final AgentAdminEndpoints agentEndpoints;
 
+  /**
+   * Makes the admin API.
+   *
+   * @param tenantUrl the URL that enrollment strings give agents
+   * @param fingerprint the tenant certificate's fingerprint, for enrollment strings
+   */
   public AdminEndpoints(String adminToken, PoolStore pools, AgentStore agents, JobStore jobs,
-      Dispatcher dispatcher, Clock clock) {
+      EventStore events, Dispatcher dispatcher, Clock clock, String tenantUrl,
+      String fingerprint) {
     this.adminToken = adminToken;
     this.pools = pools;
-    this.agents = agents;
     this.jobs = jobs;
     this.dispatcher = dispatcher;
-    this.clock = clock;
+    this.poolEndpoints = new PoolEndpoints(pools, agents, jobs, clock, tenantUrl, fingerprint);
+    this.agentEndpoints = new AgentAdminEndpoints(pools, agents, events, clock);
   }
 
   /** Adds the admin API's routes to a router; each checks the admin token first. */
   public void register(Router router) {
-    router.add("GET", AdminApi.POOLS, authorized((exchange, path) -> listPools(exchange)))
-        .add("POST", AdminApi.POOLS, authorized((exchange, path) -> createPool(exchange)))
-        .add("POST", POOL + "/keys", authorized(this::createKey))
-        .add("GET", AdminApi.AGENTS, authorized((exchange, path) -> listAgents(exchange)))
-        .add("GET", AdminApi.JOBS, authorized((exchange, path) -> listJobs(exchange)))
+    poolEndpoints.register(router, this::authorized);
+    agentEndpoints.register(router, this::authorized);
+    router.add("GET", AdminApi.JOBS, authorized((exchange, path) -> listJobs(exchange)))
         .add("POST", AdminApi.JOBS, authorized((exchange, path) -> submit(exchange)))
         .add("GET", JOB, authorized(this::getJob))
         .add("POST", JOB + "/cancel", authorized(this::cancel))
@@ -92,57 +98,8 @@ public final class AdminEndpoints {
     };
   }
 
-  private void listPools(HttpExchange exchange) throws IOException {
-    Instant now = clock.instant();
-    List<PoolView> views = pools.list().stream().map(pool -> {
-      List<Agent> members = agents.listByPool(pool.id());
-      int online = (int) members.stream().filter(agent -> isOnline(agent, now)).count();
-      return new PoolView(pool.name(), members.size(), online, jobs.countUnfinished(pool.id()));
-    }).collect(Collectors.toList());
-    Exchanges.sendJson(exchange, 200, views);
-  }
-
-  private void createPool(HttpExchange exchange) throws ApiException, IOException {
-    CreatePoolRequest request = Exchanges.readJson(exchange, CreatePoolRequest.class);
-    String name = validPoolName(request.name());
-    Pool pool;
-    synchronized (pools) {
-      if (pools.findByName(name).isPresent()) {
-        throw new ApiException(409, "pool_exists", "pool '" + name + "' exists already; to"
-            + " enroll another agent into it, make a new key with 'pool create-key " + name
-            + "'");
-      }
-      pool = pools.create(name, clock.instant());
-    }
-    Exchanges.sendJson(exchange, 201, newKey(pool));
-  }
-
-  private void createKey(HttpExchange exchange, Matcher path) throws ApiException, IOException {
-    Pool pool = poolNamed(path.group(1));
-    Exchanges.sendJson(exchange, 201, newKey(pool));
-  }
-
-  private EnrollmentKeyView newKey(Pool pool) {
-    Instant now = clock.instant();
-    String key = pools.createEnrollmentKey(pool.id(), KEY_VALIDITY, now);
-    return new EnrollmentKeyView(pool.name(), key, now.plus(KEY_VALIDITY));
-  }
-
-  private void listAgents(HttpExchange exchange) throws IOException {
-    Instant now = clock.instant();
-    Map<String, String> poolNames = pools.list().stream()
-        .collect(Collectors.toMap(Pool::id, Pool::name));
-    List<AgentView> views = agents.list().stream()
-        .map(agent -> new AgentView(agent.id(), poolNames.getOrDefault(agent.poolId(), "?"),
-            agent.hostName(), agent.roles(), agent.version(), agent.os(),
-            isOnline(agent, now) ? "online" : "offline", agent.lastContactAt(),
-            agent.enrolledAt()))
-        .collect(Collectors.toList());
-    Exchanges.sendJson(exchange, 200, views);
-  }
-
   private void listJobs(HttpExchange exchange) throws ApiException, IOException {
-    int limit = intParameter(exchange, "limit", 50, 1, 1000);
+    int limit = AdminRequests.intParameter(exchange, "limit", 50, 1, 1000);
     Map<String, String> poolNames = pools.list().stream()
         .collect(Collectors.toMap(Pool::id, Pool::name));
     List<JobView> views = jobs.listRecent(limit).stream()
@@ -153,21 +110,45 @@ public final class AdminEndpoints {
 
   private void submit(HttpExchange exchange) throws ApiException, IOException {
     SubmitTaskRequest request = Exchanges.readJson(exchange, SubmitTaskRequest.class);
-    Pool pool = poolNamed(request.pool());
+    Pool pool = request.pool() == null ? defaultPool()
+        : AdminRequests.poolNamed(pools, request.pool());
     TaskSpec task = validTask(request.task());
+    List<String> requiredTags;
+    try {
+      requiredTags = AgentTags.normalize(request.requiredTags());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("field 'requiredTags': " + e.getMessage());
+    }
+    Duration queueTimeout = dispatcher.settings().defaultQueueTimeout();
+    if (request.queueTimeoutSeconds() != null) {
+      long seconds = request.queueTimeoutSeconds();
+      if (seconds < 1 || seconds > MAX_QUEUE_TIMEOUT_SECONDS) {
+        throw ApiException.badRequest("field 'queueTimeoutSeconds' is " + seconds + "; use 1"
+            + " to " + MAX_QUEUE_TIMEOUT_SECONDS + " (7 days)");
+      }
+      queueTimeout = Duration.ofSeconds(seconds);
+    }
     int maxAttempts = request.maxAttempts() == null
         ? dispatcher.settings().defaultMaxAttempts() : request.maxAttempts();
     if (maxAttempts < 1 || maxAttempts > 100) {
       throw ApiException.badRequest("field 'maxAttempts' is " + maxAttempts
           + "; use 1 to 100 (1 means the job never runs twice)");
     }
-    Job job = dispatcher.submit(pool.id(), Role.AUTOMATION, task, maxAttempts);
+    Job job = dispatcher.submit(pool.id(), Role.AUTOMATION, task, maxAttempts, requiredTags,
+        queueTimeout);
     Exchanges.sendJson(exchange, 201, view(job, pool.name()));
+  }
+
+  private Pool defaultPool() throws ApiException {
+    return pools.findDefault().orElseThrow(() -> ApiException.notFound("no pool exists, so"
+        + " a task without a pool has nowhere to go; create one with 'bridgehead tenant pool"
+        + " create NAME'"));
   }
 
   private void getJob(HttpExchange exchange, Matcher path)
       throws ApiException, IOException, InterruptedException {
-    long waitSeconds = intParameter(exchange, "waitSeconds", 0, 0, (int) MAX_WAIT_SECONDS);
+    long waitSeconds = AdminRequests.intParameter(exchange, "waitSeconds", 0, 0,
+        (int) MAX_WAIT_SECONDS);
     try {
       Job job = dispatcher.awaitFinished(path.group(1), Duration.ofSeconds(waitSeconds));
       String poolName = pools.find(job.poolId()).map(Pool::name).orElse("?");
@@ -193,20 +174,6 @@ public final class AdminEndpoints {
       throw ApiException.notFound("job '" + jobId + "' not found");
     }
     Exchanges.sendJson(exchange, 200, jobs.logs(jobId));
-  }
-
-  private Pool poolNamed(String name) throws ApiException {
-    String valid = validPoolName(name);
-    return pools.findByName(valid).orElseThrow(() -> ApiException.notFound("pool '" + valid
-        + "' not found; list the pools with 'bridgehead tenant pools'"));
-  }
-
-  private static String validPoolName(String name) throws ApiException {
-    try {
-      return AdminApi.validatePoolName(name);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest(e.getMessage());
-    }
   }
 
   private static TaskSpec validTask(TaskSpec task) throws ApiException {
@@ -245,28 +212,9 @@ public final class AdminEndpoints {
         task.timeLimitSeconds(), task.outputCapBytes());
   }
 
-  private static int intParameter(HttpExchange exchange, String name, int fallback, int min,
-      int max) throws ApiException {
-    String text = Exchanges.query(exchange).get(name);
-    if (text == null) {
-      return fallback;
-    }
-    try {
-      int value = Integer.parseInt(text);
-      if (value < min || value > max) {
-        throw ApiException.badRequest("query parameter '" + name + "' is " + value + "; use "
-            + min + " to " + max);
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest("query parameter '" + name + "' is '" + text
-          + "'; use a whole number");
-    }
-  }
-
   /** Returns whether an agent was in contact within {@link #OFFLINE_AFTER} before now. */
   static boolean isOnline(Agent agent, Instant now) {
-    return agent.lastContactAt().isAfter(now.minus(OFFLINE_AFTER));
+    return agent.isOnline(now);
   }
 
   private static JobView view(Job job, String poolName) {
@@ -281,6 +229,6 @@ public final class AdminEndpoints {
     return new JobView(job.id(), poolName, job.role(), job.state().wireName(), job.attempt(),
         job.maxAttempts(), job.agentId(), job.createdAt(), job.startedAt(), job.finishedAt(),
         job.exitCode(), result, job.output(), job.errorOutput(), job.outputTruncated(),
-        job.message());
+        job.message(), job.requiredTags(), job.queueDeadline());
   }
 }

@@ -9,6 +9,7 @@ import io.bridgehead.tenant.store.AgentStore;
 import io.bridgehead.tenant.store.Pool;
 import io.bridgehead.tenant.store.PoolStore;
 import io.bridgehead.wire.AgentApi;
+import io.bridgehead.wire.AgentTags;
 import io.bridgehead.wire.EnrollRequest;
 import io.bridgehead.wire.EnrollResponse;
 import io.bridgehead.wire.HeartbeatRequest;
@@ -59,6 +60,7 @@ public final class AgentEndpoints {
         .add("POST", AgentApi.HEARTBEAT, (exchange, path) -> heartbeat(exchange))
         .add("POST", AgentApi.NEXT_JOB, (exchange, path) -> next(exchange))
         .add("GET", AgentApi.POOLS, (exchange, path) -> listPools(exchange))
+        .add("POST", AgentApi.GOODBYE, (exchange, path) -> goodbye(exchange))
         .add("POST", JOB + "/accept", this::accept)
         .add("POST", JOB + "/lease", this::renew)
         .add("POST", JOB + "/result", this::result)
@@ -75,19 +77,36 @@ public final class AgentEndpoints {
       throw ApiException.badRequest("field 'roles' is missing or empty: name at least one of"
           + " access, automation, provisioning");
     }
+    List<String> tags;
+    try {
+      tags = AgentTags.normalize(request.tags());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("field 'tags': " + e.getMessage());
+    }
+
+    String powershellVersion = request.powershellVersion();
+    if (powershellVersion != null && (powershellVersion.isBlank()
+        || powershellVersion.length() > 64)) {
+      throw ApiException.badRequest("field 'powershellVersion' must be 1 to 64 characters,"
+          + " for example 7.4.1, or absent");
+    }
+
     String address = exchange.getRemoteAddress().getAddress().getHostAddress();
     Optional<AgentStore.Enrollment> enrollment = agents.enroll(request.enrollmentKey(),
-        request.hostName(), request.roles(), request.version(), request.os(), clock.instant());
+        new AgentStore.Description(request.hostName(), request.roles(), request.version(),
+            request.os(), tags, powershellVersion), clock.instant());
     if (enrollment.isEmpty()) {
       log.warn("Rejected enrollment from host {} at {}: the enrollment key is unknown, used"
-          + " already or expired", request.hostName(), address);
+          + " already or expired, or was revoked", request.hostName(), address);
       throw new ApiException(401, AgentApi.INVALID_ENROLLMENT_KEY,
-          "the enrollment key is unknown, used already or expired; make a new key for the"
-              + " pool on the tenant (bridgehead tenant pool create-key POOL) and enroll again");
+          "the enrollment key is unknown, used already or expired, or was revoked; make a new"
+              + " key for the pool on the tenant (bridgehead tenant pool create-key POOL) and"
+              + " enroll again");
     }
     AgentStore.Enrollment done = enrollment.get();
-    log.info("Enrolled agent {} from host {} at {} into pool {} with roles {}",
-        done.agent().id(), request.hostName(), address, done.pool().name(), request.roles());
+    log.info("Enrolled agent {} from host {} at {} into pool {} with roles {} and tags {}",
+        done.agent().id(), request.hostName(), address, done.pool().name(), request.roles(),
+        tags);
     Exchanges.sendJson(exchange, 200,
         new EnrollResponse(done.agent().id(), done.credential(), done.pool().name()));
   }
@@ -134,6 +153,12 @@ public final class AgentEndpoints {
     if (request.waitSeconds() < 0) {
       throw ApiException.badRequest("field 'waitSeconds' is " + request.waitSeconds()
           + "; use 0 or more");
+    }
+    if (agent.disabled()) {
+      throw new ApiException(403, AgentApi.AGENT_DISABLED, "agent " + agent.id()
+          + " is disabled on the tenant, so it gets no new jobs; it may finish the jobs it"
+          + " runs. An operator enables it again with 'bridgehead tenant agent enable "
+          + agent.id() + "'");
     }
     agents.touch(agent.id(), agent.version(), clock.instant());
     Optional<JobOffer> offer =
@@ -210,17 +235,76 @@ public final class AgentEndpoints {
     }
   }
 
+  /** Ends the calling process's instance, so that the agent's next process starts at once. */
+  private void goodbye(HttpExchange exchange) throws ApiException, IOException {
+    Agent agent = authenticate(exchange);
+    String instance = instanceId(exchange);
+    if (instance != null && agents.endInstance(agent.id(), instance)) {
+      log.info("Agent {} instance {} ended with a goodbye request", agent.id(), instance);
+    }
+    Exchanges.sendNoContent(exchange);
+  }
+
+  /**
+   * Checks the credential and the {@link AgentApi#INSTANCE_HEADER}, and records the contact.
+   *
+   * @return the agent as it was before this request
+   * @throws ApiException 401 for a missing or invalid credential, 409 when another instance
+   *     of the agent is active
+   */
   private Agent authenticate(HttpExchange exchange) throws ApiException {
     String header = exchange.getRequestHeaders().getFirst("Authorization");
+    Optional<Agent> found = Optional.empty();
     if (header != null && header.startsWith("Bearer ")) {
-      Optional<Agent> agent = agents.authenticate(header.substring(7).trim());
-      if (agent.isPresent()) {
-        return agent.get();
+      found = agents.authenticate(header.substring(7).trim());
+    }
+    if (found.isEmpty()) {
+      throw new ApiException(401, AgentApi.INVALID_CREDENTIAL,
+          "the agent credential is missing or not valid; if the agent was removed from the"
+              + " tenant, enroll it again with a new enrollment key");
+    }
+    Agent agent = found.get();
+    String instance = instanceId(exchange);
+    String address = exchange.getRemoteAddress().getAddress().getHostAddress();
+    AgentStore.Contact contact = agents.contact(agent.id(), instance, address, clock.instant());
+    Agent before = contact.before();
+    switch (contact.outcome()) {
+      case CLONED -> {
+        log.warn("Rejected a request from instance {} at {} for agent {}: instance {} at {} is"
+            + " active", instance, address, agent.id(), before.activeInstance(),
+            before.instanceAddress());
+        throw new ApiException(409, AgentApi.AGENT_CLONED, "another process uses the"
+            + " credential of agent " + agent.id() + ": instance " + before.activeInstance()
+            + " at address " + before.instanceAddress() + " (the agent enrolled from host "
+            + before.hostName() + "), last contact " + before.instanceSeenAt() + ". A cloned"
+            + " server or a copied data folder causes this. To run this copy as an agent of"
+            + " its own, enroll it again with a new enrollment key ('bridgehead tenant pool"
+            + " create-key POOL', then 'bridgehead agent enroll'); if the other process has"
+            + " stopped, this one is accepted once the other has been silent for "
+            + Agent.OFFLINE_THRESHOLD.toSeconds() + " s");
+      }
+      case TOOK_OVER -> log.info("Agent {} instance {} at {} took over from instance {}, silent"
+          + " since {}", agent.id(), instance, address, before.activeInstance(),
+          before.instanceSeenAt());
+      default -> {
+        // The active instance, or a request without an instance id.
       }
     }
-    throw new ApiException(401, AgentApi.INVALID_CREDENTIAL,
-        "the agent credential is missing or not valid; if the agent was removed from the"
-            + " tenant, enroll it again with a new enrollment key");
+    return before;
+  }
+
+  /** Returns the request's instance id, or null when it has none. */
+  private static String instanceId(HttpExchange exchange) throws ApiException {
+    String instance = exchange.getRequestHeaders().getFirst(AgentApi.INSTANCE_HEADER);
+    if (instance == null) {
+      return null;
+    }
+    String trimmed = instance.trim();
+    if (trimmed.isEmpty() || trimmed.length() > 128 || !trimmed.matches("[\\x21-\\x7E]+")) {
+      throw ApiException.badRequest("header " + AgentApi.INSTANCE_HEADER + " must be 1 to 128"
+          + " visible ASCII characters, a random id the agent process makes at start");
+    }
+    return trimmed;
   }
 
   private String poolName(Agent agent) {

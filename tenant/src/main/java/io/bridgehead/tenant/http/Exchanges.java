@@ -29,6 +29,14 @@ public final class Exchanges {
    * @throws ApiException 400 for an empty, malformed or mistyped body, 413 for an oversized one
    */
   public static <T> T readJson(HttpExchange exchange, Class<T> type) throws ApiException {
+    byte[] body = readBody(exchange);
+    if (body.length == 0) {
+      throw ApiException.badRequest("the request body is empty; send a JSON object");
+    }
+    return parse(body, type);
+  }
+
+  private static byte[] readBody(HttpExchange exchange) throws ApiException {
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readNBytes(MAX_BODY_BYTES + 1);
@@ -39,9 +47,10 @@ public final class Exchanges {
       throw new ApiException(413, "body_too_large",
           "the request body is larger than " + MAX_BODY_BYTES + " bytes");
     }
-    if (body.length == 0) {
-      throw ApiException.badRequest("the request body is empty; send a JSON object");
-    }
+    return body;
+  }
+
+  private static <T> T parse(byte[] body, Class<T> type) throws ApiException {
     try {
       T value = Json.mapper().readValue(body, type);
       if (value == null) {
@@ -53,6 +62,17 @@ public final class Exchanges {
     } catch (IOException e) {
       throw ApiException.badRequest("the request body could not be read: " + e.getMessage());
     }
+  }
+
+  /**
+   * Reads the body as JSON of the given type, or returns null when the body is empty.
+   *
+   * @throws ApiException as {@link #readJson} does for a body that is not empty
+   */
+  public static <T> T readOptionalJson(HttpExchange exchange, Class<T> type)
+      throws ApiException {
+    byte[] body = readBody(exchange);
+    return body.length == 0 ? null : parse(body, type);
   }
 
   /** Writes {@code body} as JSON with the given status and closes the exchange. */

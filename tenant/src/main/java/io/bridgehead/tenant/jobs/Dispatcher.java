@@ -2,10 +2,15 @@ package io.bridgehead.tenant.jobs;
 
 import io.bridgehead.tenant.security.Secrets;
 import io.bridgehead.tenant.store.Agent;
+import io.bridgehead.tenant.store.AgentStore;
 import io.bridgehead.tenant.store.Database;
+import io.bridgehead.tenant.store.Event;
+import io.bridgehead.tenant.store.EventStore;
 import io.bridgehead.tenant.store.Job;
 import io.bridgehead.tenant.store.JobState;
 import io.bridgehead.tenant.store.JobStore;
+import io.bridgehead.tenant.store.Pool;
+import io.bridgehead.tenant.store.PoolStore;
 import io.bridgehead.tenant.store.StoreException;
 import io.bridgehead.wire.JobOffer;
 import io.bridgehead.wire.JobResult;
@@ -17,11 +22,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,18 +41,40 @@ import org.slf4j.LoggerFactory;
  * lock, and long polls wait on that same monitor, so a job queued at any moment wakes the
  * waiting polls at once. A lease that lapses puts the job back in the queue, with the attempt
  * count it had, until the job's maximum is reached; then the job fails as "agent lost".
+ *
+ * <p>A job goes only to an enabled agent of its pool that serves its role and has all its
+ * required tags. When several such agents wait in long polls, the one holding the fewest
+ * offered and running jobs takes it, and of those the one that has waited longest: each
+ * waking poll computes that choice for every queued job it could take and takes only a job
+ * whose choice it is. Every poll that ends wakes the others, so a job one poll passed over is
+ * looked at again. A job that no agent has started within its queue time-out fails with a
+ * reason that names what was missing.
  */
 public final class Dispatcher {
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
   private final Database database;
   private final JobStore jobs;
+  private final AgentStore agents;
+  private final PoolStore pools;
+  private final EventStore events;
   private final Clock clock;
   private final DispatchSettings settings;
+  /** The long polls waiting in {@link #next}, oldest first; guarded by the database lock. */
+  private final List<Waiter> waiters = new ArrayList<>();
+  /** The sequence number of the next long poll; guarded by the database lock. */
+  private long nextSequence;
 
-  public Dispatcher(Database database, JobStore jobs, Clock clock, DispatchSettings settings) {
+  /** A long poll in {@link #next}; a smaller sequence number has waited longer. */
+  private record Waiter(Agent agent, Set<Role> roles, long sequence) {}
+
+  public Dispatcher(Database database, JobStore jobs, AgentStore agents, PoolStore pools,
+      EventStore events, Clock clock, DispatchSettings settings) {
     this.database = database;
     this.jobs = jobs;
+    this.agents = agents;
+    this.pools = pools;
+    this.events = events;
     this.clock = clock;
     this.settings = settings;
   }
@@ -53,11 +83,23 @@ public final class Dispatcher {
     return settings;
   }
 
-  /** Queues a job and wakes the agents waiting for one. */
+  /** Queues a job without required tags and with the default queue time-out. */
   public Job submit(String poolId, Role role, TaskSpec task, int maxAttempts) {
+    return submit(poolId, role, task, maxAttempts, List.of(), settings.defaultQueueTimeout());
+  }
+
+  /**
+   * Queues a job and wakes the agents waiting for one.
+   *
+   * @param requiredTags tags an agent must all have to take the job
+   * @param queueTimeout how long the job may wait for its first start before it fails
+   */
+  public Job submit(String poolId, Role role, TaskSpec task, int maxAttempts,
+      List<String> requiredTags, Duration queueTimeout) {
+    Instant now = clock.instant();
     Job job = new Job("job_" + Secrets.newId(), poolId, role, task, JobState.QUEUED, 0,
-        maxAttempts, null, null, null, false, clock.instant(), null, null, null, null, null,
-        null, false, null);
+        maxAttempts, null, null, null, false, now, null, null, null, null, null,
+        null, false, null, List.copyOf(requiredTags), now.plus(queueTimeout));
     synchronized (database.lock()) {
       jobs.insert(job);
       database.lock().notifyAll();
@@ -67,8 +109,10 @@ public final class Dispatcher {
   }
 
   /**
-   * Waits up to {@code wait} for a queued job of the agent's pool and one of {@code roles}, and
-   * offers it to the agent under a new lease.
+   * Waits up to {@code wait} for a queued job of the agent's pool, one of {@code roles} and
+   * tags the agent has, for which this agent is the least loaded of the waiting agents, and
+   * offers it to the agent under a new lease. The poll ends empty when the agent is disabled
+   * or removed while it waits.
    *
    * @return the offer, or empty when the wait ended with no job
    */
@@ -79,18 +123,78 @@ public final class Dispatcher {
     Set<Role> served = new HashSet<>(roles);
     served.retainAll(agent.roles());
     synchronized (database.lock()) {
-      while (true) {
-        Optional<Job> queued = jobs.oldestQueued(agent.poolId(), served);
-        if (queued.isPresent()) {
-          return Optional.of(offer(queued.get(), agent));
+      Waiter self = new Waiter(agent, Set.copyOf(served), nextSequence++);
+      waiters.add(self);
+      try {
+        while (true) {
+          if (!isEnabled(agent.id())) {
+            return Optional.empty();
+          }
+          Optional<Job> chosen = chooseJob(self);
+          if (chosen.isPresent()) {
+            return Optional.of(offer(chosen.get(), agent));
+          }
+          long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
+          if (remainingMillis <= 0) {
+            return Optional.empty();
+          }
+          database.lock().wait(remainingMillis);
         }
-        long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
-        if (remainingMillis <= 0) {
-          return Optional.empty();
-        }
-        database.lock().wait(remainingMillis);
+      } finally {
+        waiters.remove(self);
+        // Another poll may have passed over a job for this one, or its choice may change now
+        // that this agent has one more job.
+        database.lock().notifyAll();
       }
     }
+  }
+
+  /** Returns how many long polls wait in {@link #next} now. */
+  public int waitingPolls() {
+    synchronized (database.lock()) {
+      return waiters.size();
+    }
+  }
+
+  /** Returns the oldest queued job that {@code self} can take and is the preferred taker of. */
+  private Optional<Job> chooseJob(Waiter self) {
+    List<Job> queued = jobs.queued(self.agent().poolId(), self.roles());
+    if (queued.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, Integer> load = jobs.activeJobsByAgent();
+    for (Job job : queued) {
+      if (!self.agent().tags().containsAll(job.requiredTags())) {
+        continue;
+      }
+      Waiter preferred = self;
+      for (Waiter other : waiters) {
+        if (!other.agent().id().equals(self.agent().id()) && canTake(other, job)
+            && isPreferred(other, preferred, load)) {
+          preferred = other;
+        }
+      }
+      if (preferred == self) {
+        return Optional.of(job);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean canTake(Waiter waiter, Job job) {
+    return waiter.agent().poolId().equals(job.poolId()) && waiter.roles().contains(job.role())
+        && waiter.agent().tags().containsAll(job.requiredTags());
+  }
+
+  /** Returns whether {@code a} should take a job before {@code b}: fewer jobs, then older. */
+  private static boolean isPreferred(Waiter a, Waiter b, Map<String, Integer> load) {
+    int loadA = load.getOrDefault(a.agent().id(), 0);
+    int loadB = load.getOrDefault(b.agent().id(), 0);
+    return loadA < loadB || (loadA == loadB && a.sequence() < b.sequence());
+  }
+
+  private boolean isEnabled(String agentId) {
+    return agents.find(agentId).map(found -> !found.disabled()).orElse(false);
   }
 
   private JobOffer offer(Job job, Agent agent) {
@@ -254,6 +358,60 @@ public final class Dispatcher {
         database.lock().notifyAll();
       }
     }
+  }
+
+  /**
+   * Fails the jobs that no agent started within their queue time-out, each with a reason that
+   * names what was missing, and records a job event for each.
+   */
+  public void sweepQueueTimeouts() {
+    synchronized (database.lock()) {
+      Instant now = clock.instant();
+      boolean failed = false;
+      for (Job job : jobs.queuedWithDeadline()) {
+        if (job.queueDeadline().isAfter(now)) {
+          continue;
+        }
+        String reason = noAgentReason(job, now);
+        change("failing job " + job.id(),
+            () -> jobs.end(job.id(), JobState.FAILED, reason, now));
+        events.record(Event.Kind.JOB_NO_AGENT, job.poolId(), null, job.id(),
+            "job " + job.id() + " failed: " + reason, now);
+        log.warn("Job {} failed: {}", job.id(), reason);
+        failed = true;
+      }
+      if (failed) {
+        database.lock().notifyAll();
+      }
+    }
+  }
+
+  /** Says why no agent started a job: no agent online, none with its tags, or all busy. */
+  private String noAgentReason(Job job, Instant now) {
+    String pool = pools.find(job.poolId()).map(Pool::name).orElse(job.poolId());
+    long waited = Duration.between(job.createdAt(), job.queueDeadline()).toSeconds();
+    List<Agent> members = agents.listByPool(job.poolId());
+    List<Agent> online = members.stream()
+        .filter(agent -> agent.state(now) == Agent.State.ONLINE)
+        .filter(agent -> agent.roles().contains(job.role()))
+        .collect(Collectors.toList());
+    long capable = online.stream().filter(agent -> agent.canRun(job.role(), job.requiredTags()))
+        .count();
+    String role = job.role().wireName();
+    if (online.isEmpty()) {
+      long disabled = members.stream().filter(Agent::disabled).count();
+      return "no online agent of pool " + pool + " serves the " + role + " role ("
+          + members.size() + " enrolled, " + disabled + " disabled), so the job was not"
+          + " started within " + waited + " s; start or enable an agent of this pool";
+    }
+    if (capable == 0) {
+      return "no online agent of pool " + pool + " has tags " + job.requiredTags() + " ("
+          + online.size() + " online " + role + " agents), so the job was not started within "
+          + waited + " s; enroll an agent with these tags or submit the task without them";
+    }
+    return "no agent of pool " + pool + " started the job within " + waited + " s ("
+        + capable + " online); they were busy with other jobs, so add agents or allow a"
+        + " longer queue time-out";
   }
 
   private Job currentLease(Agent agent, String jobId, String leaseId)

@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The tenant's embedded SQLite database, one file in the data folder.
@@ -16,7 +18,9 @@ import java.sql.Statement;
  * power cut, not only a clean stop.
  */
 public final class Database implements AutoCloseable {
-  private static final int SCHEMA_VERSION = 1;
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+  /** The schema version this tenant writes; older databases are migrated when opened. */
+  static final int SCHEMA_VERSION = Schema.VERSIONS.size();
 
   private final Connection connection;
   private final Object lock = new Object();
@@ -67,13 +71,20 @@ public final class Database implements AutoCloseable {
       if (version == SCHEMA_VERSION) {
         return;
       }
+      // All steps commit together, so a failed migration leaves the old version intact.
       connection.setAutoCommit(false);
       try (Statement statement = connection.createStatement()) {
-        for (String sql : Schema.VERSION_1) {
-          statement.execute(sql);
+        for (int next = version + 1; next <= SCHEMA_VERSION; next++) {
+          for (String sql : Schema.VERSIONS.get(next - 1)) {
+            statement.execute(sql);
+          }
         }
         statement.execute("PRAGMA user_version=" + SCHEMA_VERSION);
         connection.commit();
+        if (version > 0) {
+          log.info("Migrated the tenant database from schema version {} to {}", version,
+              SCHEMA_VERSION);
+        }
       } catch (SQLException e) {
         connection.rollback();
         throw e;

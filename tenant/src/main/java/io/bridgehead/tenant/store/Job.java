@@ -3,6 +3,7 @@ package io.bridgehead.tenant.store;
 import io.bridgehead.wire.Role;
 import io.bridgehead.wire.TaskSpec;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A job and, once finished, its result.
@@ -10,6 +11,8 @@ import java.time.Instant;
  * @param leaseId the current lease, null while queued or finished
  * @param agentId the agent holding the lease or, once finished, the agent that ran it
  * @param resultJson the script's structured result as JSON text, or null
+ * @param requiredTags tags an agent must all have to take the job, sorted; often empty
+ * @param queueDeadline when the job fails unless an agent has started it, or null for no limit
  */
 public record Job(
     String id,
@@ -31,4 +34,6 @@ public record Job(
     String output,
     String errorOutput,
     boolean outputTruncated,
-    String message) {}
+    String message,
+    List<String> requiredTags,
+    Instant queueDeadline) {}

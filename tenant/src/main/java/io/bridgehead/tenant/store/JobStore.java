@@ -10,7 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,6 +24,12 @@ import java.util.stream.Collectors;
  * {@link Database#lock()}.
  */
 public final class JobStore {
+  /**
+   * The maximum number of queued jobs a poll looks through for one its agent can take. A job
+   * behind this many jobs that its agent cannot take waits until they leave the queue.
+   */
+  static final int MAX_QUEUED_SCAN = 500;
+
   private final Database database;
 
   public JobStore(Database database) {
@@ -32,10 +40,11 @@ public final class JobStore {
     synchronized (database.lock()) {
       try {
         Sql.update(database.connection(),
-            "INSERT INTO jobs(id, pool_id, role, spec, state, attempt, max_attempts, created_at)"
-                + " VALUES (?,?,?,?,?,?,?,?)",
+            "INSERT INTO jobs(id, pool_id, role, spec, state, attempt, max_attempts, created_at,"
+                + " required_tags, queue_deadline) VALUES (?,?,?,?,?,?,?,?,?,?)",
             job.id(), job.poolId(), job.role().wireName(), writeSpec(job.spec()),
-            job.state().wireName(), job.attempt(), job.maxAttempts(), job.createdAt());
+            job.state().wireName(), job.attempt(), job.maxAttempts(), job.createdAt(),
+            AgentStore.writeTags(job.requiredTags()), job.queueDeadline());
       } catch (SQLException e) {
         throw new StoreException("queueing job " + job.id(), e);
       }
@@ -65,26 +74,59 @@ public final class JobStore {
     }
   }
 
-  /** Returns the oldest queued job of the pool for one of the roles. */
-  public Optional<Job> oldestQueued(String poolId, Set<Role> roles) {
+  /**
+   * Returns the queued jobs of the pool for one of the roles, oldest first, at most
+   * {@link #MAX_QUEUED_SCAN}.
+   */
+  public List<Job> queued(String poolId, Set<Role> roles) {
     if (roles.isEmpty()) {
-      return Optional.empty();
+      return List.of();
     }
     String placeholders = roles.stream().map(r -> "?").collect(Collectors.joining(","));
-    Object[] parameters = new Object[roles.size() + 1];
+    Object[] parameters = new Object[roles.size() + 2];
     parameters[0] = poolId;
     int index = 1;
     for (Role role : roles) {
       parameters[index++] = role.wireName();
     }
+    parameters[index] = MAX_QUEUED_SCAN;
     synchronized (database.lock()) {
       try {
-        return Sql.queryOne(database.connection(), JobStore::job,
+        return Sql.query(database.connection(), JobStore::job,
             "SELECT * FROM jobs WHERE pool_id = ? AND state = 'queued' AND role IN ("
-                + placeholders + ") ORDER BY created_at, rowid LIMIT 1",
+                + placeholders + ") ORDER BY created_at, rowid LIMIT ?",
             parameters);
       } catch (SQLException e) {
-        throw new StoreException("finding a queued job", e);
+        throw new StoreException("finding queued jobs", e);
+      }
+    }
+  }
+
+  /** Returns the queued jobs that never started and have a queue deadline. */
+  public List<Job> queuedWithDeadline() {
+    synchronized (database.lock()) {
+      try {
+        return Sql.query(database.connection(), JobStore::job,
+            "SELECT * FROM jobs WHERE state = 'queued' AND attempt = 0"
+                + " AND queue_deadline IS NOT NULL");
+      } catch (SQLException e) {
+        throw new StoreException("finding jobs with a queue deadline", e);
+      }
+    }
+  }
+
+  /** Counts the offered and running jobs of each agent, by agent id. */
+  public Map<String, Integer> activeJobsByAgent() {
+    synchronized (database.lock()) {
+      try {
+        Map<String, Integer> counts = new HashMap<>();
+        Sql.query(database.connection(),
+            row -> counts.put(row.getString(1), row.getInt(2)),
+            "SELECT agent_id, count(*) FROM jobs WHERE state IN ('offered', 'running')"
+                + " AND agent_id IS NOT NULL GROUP BY agent_id");
+        return counts;
+      } catch (SQLException e) {
+        throw new StoreException("counting jobs per agent", e);
       }
     }
   }
@@ -239,6 +281,7 @@ public final class JobStore {
         Sql.instant(row, "created_at"), Sql.instant(row, "started_at"),
         Sql.instant(row, "finished_at"), Sql.nullableInt(row, "exit_code"),
         row.getString("result"), row.getString("output"), row.getString("error_output"),
-        row.getInt("output_truncated") != 0, row.getString("message"));
+        row.getInt("output_truncated") != 0, row.getString("message"),
+        AgentStore.readTags(row.getString("required_tags")), Sql.instant(row, "queue_deadline"));
   }
 }

@@ -62,5 +62,50 @@ final class Schema {
           + " text TEXT NOT NULL,"
           + " PRIMARY KEY (job_id, sequence))");
 
+  /**
+   * Version 2, applied to a version-1 database: the default pool, enrollment keys with a use
+   * count and revocation, agent tags, state and instance, required tags and a queue deadline
+   * on jobs, and the operator event log. Existing rows keep their meaning: the oldest pool
+   * becomes the default, a used key has no uses left, and every agent starts enabled.
+   */
+  static final List<String> VERSION_2 = List.of(
+      "ALTER TABLE pools ADD COLUMN is_default INTEGER NOT NULL DEFAULT 0",
+      "UPDATE pools SET is_default = 1 WHERE id ="
+          + " (SELECT id FROM pools ORDER BY created_at, rowid LIMIT 1)",
+      "ALTER TABLE enrollment_keys ADD COLUMN max_uses INTEGER NOT NULL DEFAULT 1",
+      "ALTER TABLE enrollment_keys ADD COLUMN uses_left INTEGER NOT NULL DEFAULT 1",
+      "ALTER TABLE enrollment_keys ADD COLUMN revoked_at TEXT",
+      "UPDATE enrollment_keys SET uses_left = 0 WHERE used_at IS NOT NULL",
+      // tags: a JSON array of strings. disabled: 1 when an operator disabled the agent.
+      // reported_offline: 1 once the sweeper recorded the agent offline, until it is back.
+      // active_instance: the Bridgehead-Instance id accepted last, with when and from where.
+      "ALTER TABLE agents ADD COLUMN tags TEXT NOT NULL DEFAULT '[]'",
+      "ALTER TABLE agents ADD COLUMN powershell_version TEXT",
+      "ALTER TABLE agents ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0",
+      "ALTER TABLE agents ADD COLUMN reported_offline INTEGER NOT NULL DEFAULT 0",
+      "ALTER TABLE agents ADD COLUMN active_instance TEXT",
+      "ALTER TABLE agents ADD COLUMN instance_seen_at TEXT",
+      "ALTER TABLE agents ADD COLUMN instance_address TEXT",
+      // required_tags: a JSON array. queue_deadline: when a job that never started fails;
+      // null for jobs queued before version 2, which wait as before.
+      "ALTER TABLE jobs ADD COLUMN required_tags TEXT NOT NULL DEFAULT '[]'",
+      "ALTER TABLE jobs ADD COLUMN queue_deadline TEXT",
+      "CREATE TABLE events ("
+          + " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+          + " at TEXT NOT NULL,"
+          + " kind TEXT NOT NULL,"
+          + " pool_id TEXT,"
+          + " agent_id TEXT,"
+          + " job_id TEXT,"
+          + " message TEXT NOT NULL)",
+      // Instance ids already recorded as clones, so each is recorded once.
+      "CREATE TABLE cloned_instances ("
+          + " agent_id TEXT NOT NULL,"
+          + " instance_id TEXT NOT NULL,"
+          + " PRIMARY KEY (agent_id, instance_id))");
+
+  /** The statements that bring a database to each version, from version 1 up. */
+  static final List<List<String>> VERSIONS = List.of(VERSION_1, VERSION_2);
+
   private Schema() {}
 }

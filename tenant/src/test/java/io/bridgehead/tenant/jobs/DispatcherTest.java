@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bridgehead.tenant.store.Agent;
 import io.bridgehead.tenant.store.AgentStore;
 import io.bridgehead.tenant.store.Database;
+import io.bridgehead.tenant.store.Event;
+import io.bridgehead.tenant.store.EventStore;
 import io.bridgehead.tenant.store.Job;
 import io.bridgehead.tenant.store.JobState;
 import io.bridgehead.tenant.store.JobStore;
@@ -45,6 +47,9 @@ class DispatcherTest {
   private final MutableClock clock = new MutableClock();
   private Database database;
   private JobStore jobs;
+  private PoolStore pools;
+  private AgentStore agents;
+  private EventStore events;
   private Dispatcher dispatcher;
   private Pool pool;
   private Agent agent;
@@ -53,19 +58,25 @@ class DispatcherTest {
   @BeforeEach
   void openStore() throws IOException {
     database = Database.open(folder.resolve("tenant.db"));
-    jobs = new JobStore(database);
-    dispatcher = new Dispatcher(database, jobs, clock, DispatchSettings.defaults());
-    PoolStore pools = new PoolStore(database);
-    AgentStore agents = new AgentStore(database, pools);
-    pool = pools.create("main", clock.instant());
-    agent = enroll(pools, agents);
-    otherAgent = enroll(pools, agents);
+    openDispatcher();
+    pool = pools.create("main", clock.instant()).orElseThrow();
+    agent = enroll(List.of());
+    otherAgent = enroll(List.of());
   }
 
-  private Agent enroll(PoolStore pools, AgentStore agents) {
+  private void openDispatcher() {
+    jobs = new JobStore(database);
+    pools = new PoolStore(database);
+    events = new EventStore(database);
+    agents = new AgentStore(database, pools, events);
+    dispatcher = new Dispatcher(database, jobs, agents, pools, events, clock,
+        DispatchSettings.defaults());
+  }
+
+  private Agent enroll(List<String> tags) {
     String key = pools.createEnrollmentKey(pool.id(), Duration.ofHours(1), clock.instant());
-    return agents.enroll(key, "host", List.of(Role.AUTOMATION), "1", "Linux", clock.instant())
-        .orElseThrow().agent();
+    return agents.enroll(key, new AgentStore.Description("host", List.of(Role.AUTOMATION), "1",
+        "Linux", tags, null), clock.instant()).orElseThrow().agent();
   }
 
   @AfterEach
@@ -271,8 +282,7 @@ class DispatcherTest {
     database.close();
 
     database = Database.open(folder.resolve("tenant.db"));
-    jobs = new JobStore(database);
-    dispatcher = new Dispatcher(database, jobs, clock, DispatchSettings.defaults());
+    openDispatcher();
 
     assertThat(dispatcher.next(agent, AUTOMATION, Duration.ZERO)).map(JobOffer::jobId)
         .contains(job.id());
@@ -294,6 +304,156 @@ class DispatcherTest {
     dispatcher.complete(agent, offer.jobId(), result(offer.leaseId(), "done"));
 
     assertThat(waiting.get(10, TimeUnit.SECONDS).state()).isEqualTo(JobState.SUCCEEDED);
+  }
+
+  @Test
+  void leastLoadedWaitingAgentTakesJob() throws Exception {
+    JobOffer running = offerOne();
+    dispatcher.accept(agent, running.jobId(), running.leaseId());
+    CompletableFuture<Optional<JobOffer>> busy = pollAsync(agent, Duration.ofSeconds(5));
+    awaitWaitingPolls(1);
+    CompletableFuture<Optional<JobOffer>> idle = pollAsync(otherAgent, Duration.ofSeconds(20));
+    awaitWaitingPolls(2);
+
+    Job job = dispatcher.submit(pool.id(), Role.AUTOMATION, TASK, 3);
+
+    assertThat(idle.get(10, TimeUnit.SECONDS)).map(JobOffer::jobId).contains(job.id());
+    assertThat(busy.get(10, TimeUnit.SECONDS)).isEmpty();
+  }
+
+  @Test
+  void equalLoadLongestWaitingTakesJob() throws Exception {
+    CompletableFuture<Optional<JobOffer>> first = pollAsync(agent, Duration.ofSeconds(20));
+    awaitWaitingPolls(1);
+    CompletableFuture<Optional<JobOffer>> second = pollAsync(otherAgent, Duration.ofSeconds(5));
+    awaitWaitingPolls(2);
+
+    Job job = dispatcher.submit(pool.id(), Role.AUTOMATION, TASK, 3);
+
+    assertThat(first.get(10, TimeUnit.SECONDS)).map(JobOffer::jobId).contains(job.id());
+    assertThat(second.get(10, TimeUnit.SECONDS)).isEmpty();
+  }
+
+  @Test
+  void jobGoesOnlyToAgentWithItsTags() throws Exception {
+    Agent gpuAgent = enroll(List.of("gpu", "linux"));
+    Job job = submitWithTags(List.of("gpu"), Duration.ofHours(1));
+
+    assertThat(dispatcher.next(agent, AUTOMATION, Duration.ZERO)).isEmpty();
+    assertThat(dispatcher.next(gpuAgent, AUTOMATION, Duration.ZERO)).map(JobOffer::jobId)
+        .contains(job.id());
+  }
+
+  @Test
+  void taggedJobDoesNotBlockLaterJobs() throws Exception {
+    submitWithTags(List.of("gpu"), Duration.ofHours(1));
+    Job plain = dispatcher.submit(pool.id(), Role.AUTOMATION, TASK, 3);
+
+    assertThat(dispatcher.next(agent, AUTOMATION, Duration.ZERO)).map(JobOffer::jobId)
+        .contains(plain.id());
+  }
+
+  @Test
+  void queueTimeoutNamesMissingTags() throws Exception {
+    Job job = submitWithTags(List.of("gpu"), Duration.ofSeconds(30));
+    clock.advance(Duration.ofSeconds(31));
+
+    dispatcher.sweepQueueTimeouts();
+
+    Job failed = jobs.find(job.id()).orElseThrow();
+    assertThat(failed.state()).isEqualTo(JobState.FAILED);
+    assertThat(failed.message()).contains("no online agent of pool main has tags [gpu]");
+    assertThat(events.recent(10)).extracting(Event::kind).containsExactly(Event.Kind.JOB_NO_AGENT);
+    assertThat(events.recent(10).get(0).jobId()).isEqualTo(job.id());
+  }
+
+  @Test
+  void queueTimeoutWithBusyAgentsCountsThem() throws Exception {
+    Job job = submitWithTags(List.of(), Duration.ofSeconds(30));
+    clock.advance(Duration.ofSeconds(31));
+
+    dispatcher.sweepQueueTimeouts();
+
+    assertThat(jobs.find(job.id()).orElseThrow().message())
+        .contains("no agent of pool main started the job within 30 s (2 online)");
+  }
+
+  @Test
+  void queueTimeoutWithNoAgentOnlineSaysSo() throws Exception {
+    Job job = submitWithTags(List.of(), Duration.ofSeconds(100));
+    clock.advance(Duration.ofSeconds(101));
+
+    dispatcher.sweepQueueTimeouts();
+
+    assertThat(jobs.find(job.id()).orElseThrow().message())
+        .contains("no online agent of pool main serves the automation role (2 enrolled,");
+  }
+
+  @Test
+  void queueTimeoutSparesStartedJob() throws Exception {
+    Job job = submitWithTags(List.of(), Duration.ofSeconds(10));
+    JobOffer offer = dispatcher.next(agent, AUTOMATION, Duration.ZERO).orElseThrow();
+    dispatcher.accept(agent, offer.jobId(), offer.leaseId());
+    clock.advance(Duration.ofSeconds(11));
+
+    dispatcher.sweepQueueTimeouts();
+
+    assertThat(state(job)).isEqualTo(JobState.RUNNING);
+  }
+
+  @Test
+  void queueTimeoutWaitsUntilDeadline() throws Exception {
+    Job job = submitWithTags(List.of(), Duration.ofSeconds(30));
+    clock.advance(Duration.ofSeconds(29));
+
+    dispatcher.sweepQueueTimeouts();
+
+    assertThat(state(job)).isEqualTo(JobState.QUEUED);
+  }
+
+  @Test
+  void disablingAgentEndsItsPoll() throws Exception {
+    CompletableFuture<Optional<JobOffer>> poll = pollAsync(agent, Duration.ofSeconds(20));
+    awaitWaitingPolls(1);
+
+    agents.setDisabled(agent.id(), true, clock.instant());
+
+    assertThat(poll.get(10, TimeUnit.SECONDS)).isEmpty();
+    dispatcher.submit(pool.id(), Role.AUTOMATION, TASK, 3);
+    assertThat(dispatcher.next(agent, AUTOMATION, Duration.ZERO)).isEmpty();
+    assertThat(dispatcher.next(otherAgent, AUTOMATION, Duration.ZERO)).isPresent();
+  }
+
+  @Test
+  void defaultMaxAttemptsIsThree() {
+    assertThat(DispatchSettings.defaults().defaultMaxAttempts()).isEqualTo(3);
+    assertThat(DispatchSettings.defaults().defaultQueueTimeout()).isEqualTo(Duration.ofHours(1));
+  }
+
+  private Job submitWithTags(List<String> tags, Duration queueTimeout) {
+    return dispatcher.submit(pool.id(), Role.AUTOMATION, TASK, 3, tags, queueTimeout);
+  }
+
+  private CompletableFuture<Optional<JobOffer>> pollAsync(Agent poller, Duration wait) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return dispatcher.next(poller, AUTOMATION, wait);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  /** Waits, up to 10 s, until {@code count} long polls wait in the dispatcher. */
+  private void awaitWaitingPolls(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (dispatcher.waitingPolls() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("only " + dispatcher.waitingPolls() + " of " + count
+            + " polls were waiting after 10 s");
+      }
+      Thread.sleep(10);
+    }
   }
 
   private JobOffer offerOne() throws InterruptedException {
