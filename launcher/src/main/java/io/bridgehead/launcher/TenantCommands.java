@@ -6,7 +6,6 @@ import io.bridgehead.tenant.TenantSettings;
 import io.bridgehead.tenant.admin.AdminClient;
 import io.bridgehead.tenant.admin.AdminException;
 import io.bridgehead.tenant.admin.AgentView;
-import io.bridgehead.tenant.admin.EnrollmentKeyView;
 import io.bridgehead.tenant.admin.JobView;
 import io.bridgehead.tenant.admin.PoolView;
 import io.bridgehead.tenant.admin.SubmitTaskRequest;
@@ -29,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 /** {@code bridgehead tenant ...}: run the reference tenant and administer it. */
 final class TenantCommands {
@@ -38,17 +38,41 @@ final class TenantCommands {
       "Commands:",
       "  start [--port N] [--bind ADDRESS] [--name HOST]...",
       "                          run the tenant in the foreground until stopped (Ctrl+C)",
-      "  pools                   list pools with their agents and unfinished jobs",
-      "  pool create NAME        create a pool and print its first enrollment key",
-      "  pool create-key NAME    make another one-time enrollment key for a pool",
-      "  agents                  list agents with their state and last contact",
+      "  pools                   list pools with their agents and unfinished jobs; the",
+      "                          default pool, which takes tasks run without --pool, has a *",
+      "  pool create NAME [--uses N] [--valid-for 24h]",
+      "                          create a pool and print its first enrollment key and",
+      "                          enrollment string; the first pool becomes the default",
+      "  pool create-key NAME [--uses N] [--valid-for 24h]",
+      "                          make another enrollment key: it enrolls N agents (default",
+      "                          1) until it expires (default 24h, at most 720h)",
+      "  pool keys NAME          list a pool's keys: id, created, expires, uses left, revoked",
+      "  pool revoke-key KEY_ID  revoke a key so that it enrolls no more agents",
+      "  pool rename NAME NEW_NAME",
+      "                          rename a pool; its agents and jobs stay in it",
+      "  pool set-default NAME   make a pool the default",
+      "  pool delete NAME        delete a pool with its keys and finished jobs; rejected for",
+      "                          the default or only pool and for a pool with agents or",
+      "                          unfinished jobs",
+      "  agents                  list agents with their state (online, offline after 60 s",
+      "                          without contact, or disabled), tags and last contact",
+      "  agent disable ID        give the agent no new jobs; it finishes the jobs it runs",
+      "  agent enable ID         let a disabled agent take jobs again",
+      "  agent remove ID         remove an agent; its credential stops working at once",
+      "  events [--limit N]      list recent operator events, newest first: agents offline,",
+      "                          back online, cloned, disabled, enabled or removed, and jobs",
+      "                          that failed because no agent started them",
       "  jobs [--limit N]        list recent jobs, newest first",
       "  job show ID             show one job with its result and output",
       "  job cancel ID           cancel a job",
-      "  task run --pool NAME SCRIPT [--var KEY=VALUE]... [--secret-var KEY=VALUE]...",
+      "  task run SCRIPT [--pool NAME] [--tag TAG]... [--queue-timeout 1h]",
+      "           [--var KEY=VALUE]... [--secret-var KEY=VALUE]...",
       "           [--shell sh|powershell] [--time-limit 5m] [--output-cap 1MiB]",
       "           [--max-attempts N] [--wait 5m]",
-      "                          queue a task, wait for it and print its result",
+      "                          queue a task, wait for it and print its result; without",
+      "                          --pool it goes to the default pool. Only an agent with every",
+      "                          --tag runs it, and it fails unless an agent starts it within",
+      "                          --queue-timeout (default 1h, at most 168h)",
       "",
       "Options for every command:",
       "  --data DIR              the tenant's data folder (default $BRIDGEHEAD_TENANT_DATA",
@@ -60,7 +84,8 @@ final class TenantCommands {
 
   private static final Set<String> VALUED = Set.of("data", "port", "bind", "name", "url",
       "fingerprint", "token-file", "limit", "pool", "var", "secret-var", "shell",
-      "time-limit", "output-cap", "max-attempts", "wait");
+      "time-limit", "output-cap", "max-attempts", "wait", "uses", "valid-for", "tag",
+      "queue-timeout");
   private static final Set<String> FLAGS = Set.of("json");
 
   private final PrintStream out;
@@ -82,13 +107,10 @@ final class TenantCommands {
     return switch (command) {
       case "start" -> start(args);
       case "pools" -> pools(args);
-      case "pool" -> switch (sub) {
-        case "create" -> createPool(args, operand(words, 2, "pool name"));
-        case "create-key" -> createKey(args, operand(words, 2, "pool name"));
-        default -> throw CommandException.invalid("unknown command 'tenant pool " + sub
-            + "'; use 'pool create NAME' or 'pool create-key NAME'");
-      };
+      case "pool" -> PoolCommands.run(this, args, words);
       case "agents" -> agents(args);
+      case "agent" -> AgentAdminCommands.run(this, args, words);
+      case "events" -> AgentAdminCommands.events(this, args);
       case "jobs" -> jobs(args);
       case "job" -> switch (sub) {
         case "show" -> showJob(args, operand(words, 2, "job id"));
@@ -99,7 +121,7 @@ final class TenantCommands {
       case "task" -> {
         if (!sub.equals("run")) {
           throw CommandException.invalid("unknown command 'tenant task " + sub
-              + "'; use 'task run --pool NAME SCRIPT'");
+              + "'; use 'task run SCRIPT [--pool NAME]'");
         }
         yield runTask(args, operand(words, 2, "script file"));
       }
@@ -139,31 +161,16 @@ final class TenantCommands {
       out.println("No pools yet; create one with 'bridgehead tenant pool create NAME'.");
       return ExitCode.OK;
     }
-    out.printf("%-24s %7s %7s %9s%n", "POOL", "AGENTS", "ONLINE", "UNFINISHED");
+    out.printf("%-24s %7s %7s %10s  %s%n", "POOL", "AGENTS", "ONLINE", "UNFINISHED",
+        "MEMBERS");
     for (PoolView pool : pools) {
-      out.printf("%-24s %7d %7d %9d%n", pool.name(), pool.agents(), pool.onlineAgents(),
-          pool.unfinishedJobs());
+      String members = pool.members().stream()
+          .map(agent -> agent.id() + " (" + agent.state() + ")")
+          .collect(Collectors.joining(", "));
+      out.printf("%-24s %7d %7d %10d  %s%n", (pool.defaultPool() ? "* " : "") + pool.name(),
+          pool.agents(), pool.onlineAgents(), pool.unfinishedJobs(),
+          members.isEmpty() ? "-" : members);
     }
-    return ExitCode.OK;
-  }
-
-  private ExitCode createPool(Args args, String name) throws CommandException, IOException {
-    return printKey(args, admin(args).createPool(name), "Created pool " + name + ".");
-  }
-
-  private ExitCode createKey(Args args, String name) throws CommandException, IOException {
-    return printKey(args, admin(args).createEnrollmentKey(name),
-        "New enrollment key for pool " + name + ".");
-  }
-
-  private ExitCode printKey(Args args, EnrollmentKeyView key, String headline) {
-    if (args.flag("json")) {
-      printJson(key);
-      return ExitCode.OK;
-    }
-    out.println(headline);
-    out.println("Enrollment key (shown once, valid once, until " + key.expiresAt() + "):");
-    out.println(key.enrollmentKey());
     return ExitCode.OK;
   }
 
@@ -177,11 +184,13 @@ final class TenantCommands {
       out.println("No agents enrolled yet.");
       return ExitCode.OK;
     }
-    out.printf("%-28s %-16s %-20s %-8s %-10s %s%n", "AGENT", "POOL", "HOST", "STATE",
-        "VERSION", "LAST CONTACT");
+    out.printf("%-28s %-16s %-20s %-9s %-10s %-24s %s%n", "AGENT", "POOL", "HOST", "STATE",
+        "VERSION", "LAST CONTACT", "TAGS");
     for (AgentView agent : agents) {
-      out.printf("%-28s %-16s %-20s %-8s %-10s %s%n", agent.id(), agent.pool(),
-          agent.hostName(), agent.state(), agent.version(), agent.lastContactAt());
+      String tags = agent.tags() == null || agent.tags().isEmpty() ? "-"
+          : String.join(",", agent.tags());
+      out.printf("%-28s %-16s %-20s %-9s %-10s %-24s %s%n", agent.id(), agent.pool(),
+          agent.hostName(), agent.state(), agent.version(), agent.lastContactAt(), tags);
     }
     return ExitCode.OK;
   }
@@ -230,10 +239,6 @@ final class TenantCommands {
   private ExitCode runTask(Args args, String scriptFile)
       throws CommandException, IOException, InterruptedException {
     String pool = args.value("pool");
-    if (pool == null) {
-      throw CommandException.invalid("missing --pool NAME: name the pool whose agents run"
-          + " the task");
-    }
     Path file = Path.of(scriptFile);
     String script = readScript(file);
     Map<String, String> variables = new LinkedHashMap<>();
@@ -252,12 +257,19 @@ final class TenantCommands {
     Duration wait = args.duration("wait", Duration.ofMinutes(5));
     Integer maxAttempts = args.value("max-attempts") == null ? null
         : args.integer("max-attempts", 3, 1, 100);
+    Duration queueTimeout = args.duration("queue-timeout", null);
+    if (queueTimeout != null && queueTimeout.toSeconds() < 1) {
+      throw CommandException.invalid("--queue-timeout must be at least 1s");
+    }
+    List<String> tags = args.values("tag");
     TaskSpec task = new TaskSpec(shell, script, variables, secrets.keySet(),
         (int) timeLimit.toSeconds(), outputCap);
     AdminClient admin = admin(args);
-    JobView job = admin.submit(new SubmitTaskRequest(pool, task, maxAttempts));
+    JobView job = admin.submit(new SubmitTaskRequest(pool, task, maxAttempts,
+        tags.isEmpty() ? null : tags, queueTimeout == null ? null : queueTimeout.toSeconds()));
     if (!args.flag("json")) {
-      out.println("Queued job " + job.id() + " in pool " + pool + "; waiting up to "
+      out.println("Queued job " + job.id() + " in pool " + job.pool()
+          + (tags.isEmpty() ? "" : " for agents with tags " + tags) + "; waiting up to "
           + wait.toSeconds() + " s");
       out.flush();
     }
@@ -332,7 +344,7 @@ final class TenantCommands {
     }
   }
 
-  private static String operand(List<String> words, int index, String what)
+  static String operand(List<String> words, int index, String what)
       throws CommandException {
     if (words.size() <= index) {
       throw CommandException.invalid("missing " + what + "; see 'bridgehead tenant --help'");
@@ -380,7 +392,11 @@ final class TenantCommands {
     }
   }
 
-  private void printJson(Object value) {
+  PrintStream out() {
+    return out;
+  }
+
+  void printJson(Object value) {
     try {
       out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
     } catch (IOException e) {
