@@ -9,6 +9,7 @@ import io.bridgehead.agent.control.ServiceControl;
 import io.bridgehead.agent.control.ServiceStatus;
 import io.bridgehead.agent.jobs.AgentSettings;
 import io.bridgehead.agent.jobs.JobLoop;
+import io.bridgehead.agent.outbox.Outbox;
 import io.bridgehead.agent.jobs.TenantLink;
 import io.bridgehead.agent.script.ProcessScriptHost;
 import io.bridgehead.agent.tenant.TenantClient;
@@ -29,8 +30,13 @@ import org.slf4j.LoggerFactory;
  * restarted while the process keeps running.
  */
 public final class AgentService {
-  /** How long a stopping agent waits for cancelled jobs to report. */
-  public static final Duration STOP_GRACE = Duration.ofSeconds(10);
+  /**
+   * How long a stopping agent lets running jobs finish before it cancels them: 20 s, inside
+   * the 90 s that systemd gives a unit to stop by default.
+   */
+  public static final Duration STOP_GRACE = Duration.ofSeconds(20);
+  /** How long a stopping agent lets the outbox send what it keeps; the rest waits on disk. */
+  public static final Duration OUTBOX_GRACE = Duration.ofSeconds(5);
 
   private static final Logger log = LoggerFactory.getLogger(AgentService.class);
 
@@ -39,13 +45,15 @@ public final class AgentService {
   private final ServiceStatus status;
   /** Held while the job loop is replaced or stopped; never while publishing is awaited. */
   private final Object lifecycle = new Object();
+  private final Outbox outbox;
   private volatile JobLoop loop;
   private volatile AgentConfig config;
   private boolean stopped;
   private ControlEndpoint endpoint;
 
-  private AgentService(Path dataFolder, Role role, AgentConfig config) {
+  private AgentService(Path dataFolder, Role role, AgentConfig config, Outbox outbox) {
     this.dataFolder = dataFolder;
+    this.outbox = outbox;
     this.role = role;
     this.config = config;
     this.status = new ServiceStatus(new Control(), Clock.systemDefaultZone());
@@ -80,7 +88,10 @@ public final class AgentService {
       throw new IllegalArgumentException("invalid " + StoredSettings.FILE_NAME + " in "
           + dataFolder + ": " + e.getMessage(), e);
     }
-    AgentService service = new AgentService(dataFolder, role, config);
+    WorkFolders.removeLeftovers(effective.workRoot());
+    Outbox outbox = Outbox.open(dataFolder.resolve("outbox"), effective.retryInitial(),
+        effective.retryCap());
+    AgentService service = new AgentService(dataFolder, role, config, outbox);
     JobLoop first = service.newLoop(config, effective);
     service.loop = first;
     if (settings.ipcDirectory() != null) {
@@ -92,6 +103,8 @@ public final class AgentService {
             service.status);
       } catch (IOException | RuntimeException e) {
         first.stop(Duration.ZERO);
+        first.close();
+        outbox.close();
         throw e;
       }
     }
@@ -109,8 +122,10 @@ public final class AgentService {
   }
 
   /**
-   * Stops taking jobs and cancels running ones, waiting up to {@link #STOP_GRACE}, then closes
-   * the control endpoint. Calling it again does nothing.
+   * Stops gracefully: takes no new job, lets running jobs finish for up to
+   * {@link #STOP_GRACE} and cancels the rest, gives the outbox up to {@link #OUTBOX_GRACE} to
+   * send their results, then closes the control endpoint. What is still unsent stays on disk
+   * for the next start. Calling it again does nothing.
    */
   public void stop() {
     synchronized (lifecycle) {
@@ -120,6 +135,9 @@ public final class AgentService {
       stopped = true;
       status.state(ServiceStatus.State.STOPPING, "");
       loop.stop(STOP_GRACE);
+      awaitOutbox(OUTBOX_GRACE);
+      outbox.close();
+      loop.close();
       status.state(ServiceStatus.State.STOPPED, "");
     }
     if (endpoint != null) {
@@ -151,7 +169,15 @@ public final class AgentService {
     TenantClient client = TenantClient.create(agentConfig.connection(), credential,
         settings.pollWait());
     return new JobLoop(client, new ProcessScriptHost(), settings, List.of(role),
-        agentConfig.tenantUrl(), status);
+        agentConfig.tenantUrl(), status, outbox);
+  }
+
+  private void awaitOutbox(Duration timeout) {
+    try {
+      outbox.awaitEmpty(timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private String credential() throws IOException {
@@ -209,12 +235,20 @@ public final class AgentService {
         log.info("Restarting the job loop: {}", reason);
         status.state(ServiceStatus.State.STOPPING, reason);
         loop.stop(STOP_GRACE);
+        JobLoop previous = loop;
         config = newConfig;
         loop = next;
         status.state(ServiceStatus.State.STARTING, reason);
         next.start();
+        previous.close();
         status.state(ServiceStatus.State.RUNNING, reason);
       }
+    }
+
+    @Override
+    public int drainOutbox(Duration timeout) throws InterruptedException {
+      outbox.awaitEmpty(timeout);
+      return outbox.pending();
     }
   }
 }

@@ -2,8 +2,10 @@ package io.bridgehead.agent;
 
 import io.bridgehead.agent.config.AgentConfig;
 import io.bridgehead.agent.config.FileCredentialStore;
+import io.bridgehead.agent.script.PowerShellVersion;
 import io.bridgehead.agent.tenant.TenantClient;
 import io.bridgehead.agent.tenant.TenantConnection;
+import io.bridgehead.wire.EnrollRequest;
 import io.bridgehead.wire.EnrollResponse;
 import io.bridgehead.wire.Role;
 import java.io.IOException;
@@ -32,7 +34,20 @@ public final class Enrollment {
    */
   public static AgentConfig enroll(TenantConnection connection, String enrollmentKey,
       List<Role> roles, Path dataFolder) throws IOException {
-    Accepted accepted = request(connection, enrollmentKey, roles);
+    return enroll(connection, enrollmentKey, roles, List.of(), dataFolder);
+  }
+
+  /**
+   * Enrolls with tags and returns the stored configuration.
+   *
+   * @param tags labels for the tenant's dispatch: a job that names tags goes only to agents
+   *     with all of them
+   * @throws io.bridgehead.agent.tenant.TenantException when the tenant rejects the key
+   * @throws IOException when the tenant cannot be reached or the data folder cannot be written
+   */
+  public static AgentConfig enroll(TenantConnection connection, String enrollmentKey,
+      List<Role> roles, List<String> tags, Path dataFolder) throws IOException {
+    Accepted accepted = request(connection, enrollmentKey, roles, tags);
     store(accepted, dataFolder);
     return accepted.config();
   }
@@ -46,10 +61,17 @@ public final class Enrollment {
    */
   public static Accepted request(TenantConnection connection, String enrollmentKey,
       List<Role> roles) throws IOException {
+    return request(connection, enrollmentKey, roles, List.of());
+  }
+
+  /** Presents an enrollment key with tags; see {@link #request(TenantConnection, String, List)}. */
+  public static Accepted request(TenantConnection connection, String enrollmentKey,
+      List<Role> roles, List<String> tags) throws IOException {
     TenantClient client = TenantClient.create(connection, null, Duration.ofSeconds(1));
     try {
-      EnrollResponse response = client.enroll(enrollmentKey, hostName(), roles,
-          AgentVersion.current(), operatingSystem());
+      EnrollResponse response = client.enroll(new EnrollRequest(enrollmentKey, hostName(),
+          roles, AgentVersion.current(), operatingSystem(), List.copyOf(tags),
+          PowerShellVersion.detect().orElse(null)));
       AgentConfig config = new AgentConfig(connection.url(),
           connection.fingerprint() == null ? null : connection.fingerprint().hex(),
           connection.caBundle() == null ? null : connection.caBundle().toString(),

@@ -9,9 +9,13 @@ import io.bridgehead.agent.jobs.AgentSettings;
 import io.bridgehead.agent.tenant.TenantConnection;
 import io.bridgehead.agent.tenant.TenantException;
 import io.bridgehead.wire.AgentApi;
+import io.bridgehead.wire.AgentTags;
+import io.bridgehead.wire.EnrollmentString;
 import io.bridgehead.wire.Role;
 import io.bridgehead.wire.tls.CertificateFingerprint;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +34,12 @@ final class AgentCommands {
       "",
       "Commands:",
       "  enroll --tenant URL (--enrollment-key KEY | --enrollment-key - | --enrollment-key-file F)",
-      "         [--fingerprint SHA256] [--ca-bundle PEM] [--role ROLE]...",
-      "                          join the pool the key belongs to; '-' reads the key from",
-      "                          standard input; --role defaults to automation",
+      "         [--fingerprint SHA256] [--ca-bundle PEM] [--role ROLE]... [--tag TAG]...",
+      "  enroll --enrollment-string STRING [--role ROLE]... [--tag TAG]...",
+      "                          join the pool the key belongs to; '-' reads the key (or the",
+      "                          string, with --enrollment-string -) from one line of",
+      "                          standard input; --role defaults to automation; jobs that",
+      "                          name tags go only to agents with all of them",
       "  run --role ROLE [--max-jobs N] [--ipc-dir DIR]",
       "                          serve one role in the foreground until stopped (Ctrl+C),",
       "                          with its control socket in DIR (default /run/bridgehead for",
@@ -46,7 +53,8 @@ final class AgentCommands {
       "                          logs and the work folders of running tasks");
 
   private static final Set<String> VALUED = Set.of("data", "tenant", "enrollment-key",
-      "enrollment-key-file", "fingerprint", "ca-bundle", "role", "max-jobs", "ipc-dir");
+      "enrollment-key-file", "enrollment-string", "fingerprint", "ca-bundle", "role", "tag",
+      "max-jobs", "ipc-dir");
 
   private final PrintStream out;
   private final InputStream in;
@@ -77,7 +85,8 @@ final class AgentCommands {
 
   private ExitCode enroll(Args args) throws CommandException, IOException {
     Path data = Folders.agentData(args.value("data"));
-    String tenant = args.value("tenant");
+    EnrollmentString combined = enrollmentString(args);
+    String tenant = combined != null ? combined.tenant() : args.value("tenant");
     if (tenant == null) {
       throw CommandException.invalid("missing --tenant URL, the tenant's https:// address");
     }
@@ -85,8 +94,9 @@ final class AgentCommands {
     CertificateFingerprint fingerprint = null;
     try {
       url = TenantConnection.validateUrl(tenant);
-      if (args.value("fingerprint") != null) {
-        fingerprint = CertificateFingerprint.parse(args.value("fingerprint"));
+      String pin = combined != null ? combined.fingerprint() : args.value("fingerprint");
+      if (pin != null) {
+        fingerprint = CertificateFingerprint.parse(pin);
       }
     } catch (IllegalArgumentException e) {
       throw CommandException.invalid(e.getMessage());
@@ -95,11 +105,17 @@ final class AgentCommands {
     if (caBundle != null && !Files.isReadable(caBundle)) {
       throw CommandException.invalid("CA bundle " + caBundle + " not found or not readable");
     }
-    String key = enrollmentKey(args, in);
+    String key = combined != null ? combined.key() : enrollmentKey(args, in);
     List<Role> roles = roles(args, List.of(Role.AUTOMATION));
+    List<String> tags;
+    try {
+      tags = AgentTags.normalize(args.values("tag"));
+    } catch (IllegalArgumentException e) {
+      throw CommandException.invalid(e.getMessage());
+    }
     try {
       AgentConfig config = Enrollment.enroll(new TenantConnection(url, fingerprint, caBundle),
-          key, roles, data);
+          key, roles, tags, data);
       out.println("Enrolled agent " + config.agentId() + " in pool " + config.pool() + " at "
           + url + ".");
       out.println("Configuration and credential are in " + data + ".");
@@ -125,6 +141,35 @@ final class AgentCommands {
     }
   }
 
+  /** Returns the decoded --enrollment-string, or null when none was given. */
+  private EnrollmentString enrollmentString(Args args) throws CommandException, IOException {
+    String text = args.value("enrollment-string");
+    if (text == null) {
+      return null;
+    }
+    for (String conflicting : List.of("tenant", "fingerprint", "enrollment-key",
+        "enrollment-key-file")) {
+      if (args.value(conflicting) != null) {
+        throw CommandException.invalid("--enrollment-string already carries the tenant, key"
+            + " and fingerprint; leave out --" + conflicting);
+      }
+    }
+    if (text.equals("-")) {
+      String line = readLine(in);
+      text = line == null ? "" : line;
+    }
+    try {
+      return EnrollmentString.decode(text.trim());
+    } catch (IllegalArgumentException e) {
+      throw CommandException.invalid(e.getMessage());
+    }
+  }
+
+  /** Reads one line from {@code in}, so that a pasted value ends with Enter. */
+  private static String readLine(InputStream in) throws IOException {
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+  }
+
   /** Returns the key of --enrollment-key, of --enrollment-key-file or, for '-', from in. */
   static String enrollmentKey(Args args, InputStream in) throws CommandException, IOException {
     String key = args.value("enrollment-key");
@@ -139,7 +184,7 @@ final class AgentCommands {
         throw CommandException.invalid("enrollment key file " + file + " not found");
       }
     } else if ("-".equals(key)) {
-      key = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+      key = readLine(in);
     }
     if (key == null || key.isBlank()) {
       throw CommandException.invalid("missing enrollment key: give --enrollment-key KEY, or"

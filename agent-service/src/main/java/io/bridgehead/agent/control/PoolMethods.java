@@ -50,6 +50,9 @@ final class PoolMethods {
     return result;
   }
 
+  /** How long a pool move waits for kept results to reach the tenant first. */
+  static final Duration OUTBOX_DRAIN_TIME = Duration.ofSeconds(20);
+
   /** Moves the agent to another pool; the caller serializes changes. */
   JsonNode select(ObjectNode params) throws RpcException {
     String pool = Params.text(params, "pool");
@@ -59,6 +62,13 @@ final class PoolMethods {
       throw RpcException.invalidParams("pool '" + pool + "' not found on the tenant; pools"
           + " offered: " + pools.stream().map(PoolListing::name)
               .collect(Collectors.joining(", ")));
+    }
+    // Results kept for the current agent id can only be sent with the current credential.
+    int unsent = drainOutbox();
+    if (unsent > 0) {
+      throw new RpcException(ControlApi.TENANT_UNREACHABLE, unsent + " results or log batches"
+          + " of this agent have not reached the tenant yet, and they can only be sent before"
+          + " the move; try again once the tenant is reachable");
     }
     AgentConfig previous = service.config();
     Enrollment.Accepted accepted;
@@ -101,6 +111,15 @@ final class PoolMethods {
     result.put("previousPool", previous.pool());
     result.put("previousAgentId", previous.agentId());
     return result;
+  }
+
+  private int drainOutbox() throws RpcException {
+    try {
+      return service.drainOutbox(OUTBOX_DRAIN_TIME);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RpcException(ErrorCodes.INTERNAL_ERROR, "interrupted while sending kept results");
+    }
   }
 
   private List<PoolListing> fetchPools() throws RpcException {

@@ -6,6 +6,7 @@ import io.bridgehead.agent.jobs.TenantLink;
 import io.bridgehead.wire.Role;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** What the control endpoint reads from and does to the running service. */
 public interface ServiceControl {
@@ -35,4 +36,10 @@ public interface ServiceControl {
    * @throws IOException when the new loop cannot be made; the old one then keeps running
    */
   void restart(AgentConfig config, AgentSettings settings, String reason) throws IOException;
+
+  /**
+   * Waits up to {@code timeout} for every kept result and log line to reach the tenant, and
+   * returns how many are still unsent.
+   */
+  int drainOutbox(Duration timeout) throws InterruptedException;
 }

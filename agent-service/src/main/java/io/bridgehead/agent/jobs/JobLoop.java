@@ -1,11 +1,16 @@
 package io.bridgehead.agent.jobs;
 
 import io.bridgehead.agent.AgentVersion;
+import io.bridgehead.agent.outbox.Outbox;
+import io.bridgehead.agent.outbox.OutboxItem;
 import io.bridgehead.agent.script.ScriptHost;
 import io.bridgehead.agent.tenant.TenantClient;
 import io.bridgehead.agent.tenant.TenantException;
 import io.bridgehead.wire.AgentApi;
 import io.bridgehead.wire.JobOffer;
+import io.bridgehead.wire.JobResult;
+import io.bridgehead.wire.Json;
+import io.bridgehead.wire.LogBatch;
 import io.bridgehead.wire.Role;
 import java.io.IOException;
 import java.time.Duration;
@@ -34,6 +39,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobLoop {
   private static final Logger log = LoggerFactory.getLogger(JobLoop.class);
+  /** How long cancelled jobs get to end and keep their results once a drain ran out. */
+  private static final Duration CANCEL_WAIT = Duration.ofSeconds(10);
+  /** How often a loop that cannot write its outbox tries again. */
+  private static final Duration OUTBOX_PROBE_INTERVAL = Duration.ofSeconds(5);
 
   private final TenantClient client;
   private final ScriptHost scripts;
@@ -51,17 +60,22 @@ public final class JobLoop {
   private final Thread poller;
   private final JobRunner runner;
   private final JobLoopListener listener;
+  private final Outbox outbox;
+  /** Set once {@link #stop} has run its course, so that a second call returns at once. */
+  private final AtomicBoolean stopped = new AtomicBoolean();
   private volatile JobRunner.StartListener startListener = jobId -> { };
+  /** The last refusal logged, so that a repeated one is logged once. */
+  private String lastRefusal;
+  private boolean outboxBlocked;
 
+  /**
+   * Makes a loop that tells {@code listener} about jobs and the tenant link, and keeps results
+   * and log lines in {@code outbox}, which it sends through this loop's client while it runs.
+   */
   public JobLoop(TenantClient client, ScriptHost scripts, AgentSettings settings,
-      List<Role> roles, String tenantUrl) {
-    this(client, scripts, settings, roles, tenantUrl, JobLoopListener.NONE);
-  }
-
-  /** Makes a loop that tells {@code listener} about jobs and the tenant link. */
-  public JobLoop(TenantClient client, ScriptHost scripts, AgentSettings settings,
-      List<Role> roles, String tenantUrl, JobLoopListener listener) {
+      List<Role> roles, String tenantUrl, JobLoopListener listener, Outbox outbox) {
     this.client = client;
+    this.outbox = outbox;
     this.scripts = scripts;
     this.settings = settings;
     this.roles = List.copyOf(roles);
@@ -76,14 +90,16 @@ public final class JobLoop {
       }
     });
     this.slots = new Semaphore(settings.maxConcurrentJobs());
-    this.leaseTimers = Executors.newScheduledThreadPool(2, named("agent-lease-renewal", true));
+    // One renewal thread per job slot: a stalled renewal call never delays another job's.
+    this.leaseTimers = Executors.newScheduledThreadPool(settings.maxConcurrentJobs(),
+        named("agent-lease-renewal", true));
     this.logTimers = Executors.newScheduledThreadPool(2, named("agent-log-shipper", true));
     this.heartbeatTimer =
         Executors.newSingleThreadScheduledExecutor(named("agent-heartbeat", true));
     this.jobThreads = Executors.newCachedThreadPool(named("agent-job", false));
     this.poller = named("agent-poll", false).newThread(this::pollLoop);
     this.runner = new JobRunner(client, scripts, leaseTimers, logTimers, settings, link,
-        stopping, listener);
+        stopping, listener, outbox);
   }
 
   /** Starts polling and heartbeats. */
@@ -93,6 +109,7 @@ public final class JobLoop {
     long heartbeat = settings.heartbeatInterval().toMillis();
     heartbeatTimer.scheduleWithFixedDelay(this::heartbeat, 0, heartbeat,
         TimeUnit.MILLISECONDS);
+    outbox.start(this::deliver);
     poller.start();
   }
 
@@ -115,32 +132,50 @@ public final class JobLoop {
   }
 
   /**
-   * Stops taking jobs, cancels the running ones and waits up to {@code grace} for their
-   * results to be sent.
+   * Stops gracefully: takes no new job, lets running jobs finish for up to {@code drain}, then
+   * cancels the rest, whose results report them cancelled. Each result lands in the outbox,
+   * which the caller may give time to send. A second call returns at once.
    */
-  public void stop(Duration grace) {
-    if (!stopping.compareAndSet(false, true)) {
+  public void stop(Duration drain) {
+    stopping.set(true);
+    if (!stopped.compareAndSet(false, true)) {
       return;
     }
-    log.info("Agent stopping: taking no new jobs; cancelling {} running", running.count());
+    log.info("Agent stopping: taking no new jobs; {} running, allowed {} s to finish",
+        running.count(), drain.toSeconds());
     client.cancelPoll();
     poller.interrupt();
-    running.cancelAll();
     jobThreads.shutdown();
     try {
-      if (!jobThreads.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-        log.warn("Jobs still reporting {} after stop; leaving them", grace);
-        jobThreads.shutdownNow();
+      if (!jobThreads.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("Cancelling {} jobs still running after {} s", running.count(),
+            drain.toSeconds());
+        running.cancelAll();
+        if (!jobThreads.awaitTermination(CANCEL_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+          log.warn("Jobs still ending {} s after cancel; leaving them",
+              CANCEL_WAIT.toSeconds());
+          jobThreads.shutdownNow();
+        }
       }
-      poller.join(grace.toMillis());
+      poller.join(CANCEL_WAIT.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      running.cancelAll();
     }
     heartbeatTimer.shutdownNow();
     leaseTimers.shutdownNow();
     logTimers.shutdownNow();
+    log.info("Agent stopped; {} results or log batches wait in the outbox", outbox.pending());
+  }
+
+  /** Closes the loop's connections; call after {@link #stop} once the outbox had its time. */
+  public void close() {
+    try {
+      client.goodbye();
+    } catch (IOException e) {
+      log.debug("Could not say goodbye to the tenant: {}", e.toString());
+    }
     client.close();
-    log.info("Agent stopped");
   }
 
   /**
@@ -156,6 +191,9 @@ public final class JobLoop {
   private void pollLoop() {
     Backoff backoff = new Backoff(settings.retryInitial(), settings.retryCap());
     while (!stopping.get()) {
+      if (!outboxWritable()) {
+        continue;
+      }
       try {
         slots.acquire();
       } catch (InterruptedException e) {
@@ -175,9 +213,22 @@ public final class JobLoop {
         if (e.status() == 401 && AgentApi.INVALID_CREDENTIAL.equals(e.code())) {
           fatalError.set("the tenant rejected this agent's credential: " + e.getMessage());
           log.error("Stopping: {}", fatalError.get());
-          stopping.set(true);
           listener.tenantError(fatalError.get());
+          // stop() waits for this thread, so it runs on another one.
+          Thread stopper = new Thread(() -> stop(Duration.ZERO), "agent-fatal-stop");
+          stopper.setDaemon(false);
+          stopper.start();
           break;
+        }
+        if (AgentApi.AGENT_CLONED.equals(e.code()) || AgentApi.AGENT_DISABLED.equals(e.code())) {
+          if (!e.getMessage().equals(lastRefusal)) {
+            lastRefusal = e.getMessage();
+            log.error("The tenant gives this agent no jobs: {}; asking again with back-off",
+                e.getMessage());
+            listener.tenantError(e.getMessage());
+          }
+          pause(backoff);
+          continue;
         }
         log.warn("Tenant rejected the poll for jobs: {}; retrying", e.getMessage());
         listener.tenantError("the tenant rejected the poll for jobs: " + e.getMessage());
@@ -199,6 +250,42 @@ public final class JobLoop {
     }
   }
 
+  /**
+   * Returns true when results can be kept on disk. Otherwise it logs why once, waits, and
+   * returns false, so that the agent takes no job whose result it could not keep.
+   */
+  private boolean outboxWritable() {
+    if (outbox.writeError() == null) {
+      return true;
+    }
+    if (!outboxBlocked) {
+      outboxBlocked = true;
+      log.error("Taking no jobs: {}", outbox.writeError());
+      listener.tenantError("taking no jobs: " + outbox.writeError());
+    }
+    try {
+      Thread.sleep(OUTBOX_PROBE_INTERVAL.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    if (outbox.probe()) {
+      outboxBlocked = false;
+      log.info("The outbox can be written again; taking jobs");
+      return true;
+    }
+    return false;
+  }
+
+  private void deliver(OutboxItem item) throws IOException {
+    if (item.kind() == OutboxItem.Kind.LOGS) {
+      client.sendLogs(item.jobId(), Json.mapper().treeToValue(item.body(), LogBatch.class));
+    } else {
+      client.sendResult(item.jobId(), Json.mapper().treeToValue(item.body(), JobResult.class));
+    }
+    link.succeeded();
+  }
+
   private void runJob(JobOffer offer) {
     try {
       runner.run(offer, running, startListener);
@@ -213,6 +300,9 @@ public final class JobLoop {
     try {
       client.heartbeat(AgentVersion.current(), running.count());
       link.succeeded();
+    } catch (TenantException e) {
+      link.succeeded();
+      log.warn("Tenant rejected the heartbeat: {}", e.getMessage());
     } catch (IOException e) {
       link.failed(e);
     } catch (RuntimeException e) {

@@ -1,12 +1,12 @@
 package io.bridgehead.agent.jobs;
 
+import io.bridgehead.agent.outbox.Outbox;
 import io.bridgehead.agent.script.RunningScript;
 import io.bridgehead.agent.script.ScriptHost;
 import io.bridgehead.agent.script.ScriptOutcome;
 import io.bridgehead.agent.script.ScriptRequest;
 import io.bridgehead.agent.tenant.TenantClient;
 import io.bridgehead.agent.tenant.TenantException;
-import io.bridgehead.wire.AgentApi;
 import io.bridgehead.wire.JobOffer;
 import io.bridgehead.wire.JobResult;
 import io.bridgehead.wire.LeaseResponse;
@@ -25,17 +25,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one offered job from acceptance to acknowledged result.
+ * Runs one offered job from acceptance until its result is in the outbox.
  *
- * <p>The script starts only after the tenant confirms the lease. While it runs, the lease is
- * renewed on the {@code leaseTimers} executor, which does nothing else, so neither a busy
- * script nor a slow log upload can delay a renewal. The result is sent until the tenant
- * acknowledges it or rejects it for good.
+ * <p>The script starts only after the tenant confirms the lease, and not at all when the
+ * tenant reports the job cancelled by then. While it runs, a {@link LeaseKeeper} renews the
+ * lease on the {@code leaseTimers} executor, which does nothing else, so neither a busy script
+ * nor a slow log upload can delay a renewal. Every path after acceptance ends with a result in
+ * the outbox, including a failure of the agent itself, so the tenant never has to wait for
+ * the lease to lapse to learn that the job ended.
  */
 final class JobRunner {
   private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
-  /** How often pending log lines are sent while a job runs. */
+  /** How often queued log lines are written to the outbox while a job runs. */
   private static final Duration LOG_FLUSH_INTERVAL = Duration.ofMillis(500);
+  /** How long the agent keeps trying to accept an offer whose acceptance gets no response. */
+  private static final Duration ACCEPT_TRY_TIME = Duration.ofSeconds(30);
 
   private final TenantClient client;
   private final ScriptHost scripts;
@@ -45,10 +49,11 @@ final class JobRunner {
   private final TenantLink link;
   private final AtomicBoolean stopping;
   private final JobLoopListener listener;
+  private final Outbox outbox;
 
   JobRunner(TenantClient client, ScriptHost scripts, ScheduledExecutorService leaseTimers,
       ScheduledExecutorService logTimers, AgentSettings settings, TenantLink link,
-      AtomicBoolean stopping, JobLoopListener listener) {
+      AtomicBoolean stopping, JobLoopListener listener, Outbox outbox) {
     this.client = client;
     this.scripts = scripts;
     this.leaseTimers = leaseTimers;
@@ -57,6 +62,7 @@ final class JobRunner {
     this.link = link;
     this.stopping = stopping;
     this.listener = listener;
+    this.outbox = outbox;
   }
 
   /** Listens for the moment a job's script is started, for tests and benchmarks. */
@@ -65,14 +71,38 @@ final class JobRunner {
   }
 
   void run(JobOffer offer, RunningJobs running, StartListener startListener) {
-    String jobId = offer.jobId();
+    long acceptedAt = System.nanoTime();
     LeaseResponse lease = accept(offer);
     if (lease == null) {
       return;
     }
+    Instant startedAt = Instant.now();
+    JobResult result;
+    try {
+      if (lease.cancelRequested()) {
+        log.info("Job {} was cancelled on the tenant before it started", offer.jobId());
+        result = notRun(offer, Outcome.CANCELLED, "cancelled on the tenant before it started",
+            startedAt);
+      } else {
+        result = runScript(offer, running, startListener, acceptedAt);
+      }
+    } catch (RuntimeException e) {
+      log.error("Job {} failed inside the agent", offer.jobId(), e);
+      result = notRun(offer, Outcome.FAILED, "the agent failed to run the job: " + e,
+          startedAt);
+    }
+    listener.jobEnded(new JobSummary(offer.jobId(), result.outcome(), result.exitCode(),
+        result.message(), result.startedAt(), result.finishedAt()));
+    outbox.appendResult(offer.jobId(), result);
+    log.info("Job {} {}: {}", offer.jobId(), result.outcome().wireName(), result.message());
+  }
+
+  private JobResult runScript(JobOffer offer, RunningJobs running, StartListener startListener,
+      long acceptedAt) {
+    String jobId = offer.jobId();
     log.info("Running job {} (attempt {}) under lease {}", jobId, offer.attempt(),
         offer.leaseId());
-    LogShipper shipper = new LogShipper(client, jobId, offer.leaseId(), logTimers);
+    LogShipper shipper = new LogShipper(outbox, jobId, offer.leaseId(), logTimers);
     TaskSpec task = offer.task();
     ScriptRequest request = new ScriptRequest(task.shell(), task.script(),
         task.variables() == null ? Map.of() : task.variables(),
@@ -83,42 +113,31 @@ final class JobRunner {
     running.add(jobId, script);
     startListener.started(jobId);
     listener.jobStarted(jobId, Instant.now());
-    AtomicBoolean leaseLost = new AtomicBoolean();
-    AtomicBoolean cancelled = new AtomicBoolean(lease.cancelRequested());
-    if (lease.cancelRequested()) {
-      script.cancel();
-    }
-    long renewMillis = Math.max(1000, offer.leaseSeconds() * 1000L / 3);
-    ScheduledFuture<?> renewal = leaseTimers.scheduleWithFixedDelay(
-        () -> renew(offer, script, leaseLost, cancelled), renewMillis, renewMillis,
-        TimeUnit.MILLISECONDS);
+    LeaseKeeper keeper = new LeaseKeeper(client, leaseTimers, link, offer, script, acceptedAt);
+    keeper.start();
     ScheduledFuture<?> shipping = logTimers.scheduleWithFixedDelay(shipper::flush,
         LOG_FLUSH_INTERVAL.toMillis(), LOG_FLUSH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     ScriptOutcome outcome;
     try {
-      outcome = script.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      script.cancel();
       outcome = awaitQuietly(script);
     } finally {
-      renewal.cancel(false);
+      keeper.close();
       shipping.cancel(false);
       running.remove(jobId);
     }
     shipper.finish();
-    JobResult result = toResult(offer, outcome, cancelled.get());
-    listener.jobEnded(new JobSummary(jobId, result.outcome(), result.exitCode(),
-        result.message(), result.startedAt(), result.finishedAt()));
-    if (leaseLost.get()) {
-      log.warn("Job {} lost its lease while running; offering its result anyway", jobId);
-    }
-    deliver(jobId, shipper, result);
+    shipper.flush();
+    return toResult(offer, outcome, keeper);
   }
 
+  /**
+   * Accepts the offer, trying again while no response comes. A rejection by the tenant (the
+   * offer lapsed or went to another agent) ends the attempt: the tenant offers the job again.
+   */
   private LeaseResponse accept(JobOffer offer) {
     Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2));
-    while (Instant.now().isBefore(offer.acceptBy()) && !stopping.get()) {
+    long deadline = System.nanoTime() + ACCEPT_TRY_TIME.toNanos();
+    while (System.nanoTime() < deadline && !stopping.get()) {
       try {
         LeaseResponse response = client.accept(offer.jobId(), offer.leaseId());
         link.succeeded();
@@ -129,92 +148,51 @@ final class JobRunner {
         return null;
       } catch (IOException e) {
         link.failed(e);
-        sleep(backoff.nextDelay());
+        if (!sleep(backoff.nextDelay())) {
+          break;
+        }
       }
     }
-    log.warn("Could not accept job {} before its offer lapsed; the tenant will offer it again",
+    log.warn("Could not accept job {}; the tenant offers it again when the offer lapses",
         offer.jobId());
     return null;
   }
 
-  private void renew(JobOffer offer, RunningScript script, AtomicBoolean leaseLost,
-      AtomicBoolean cancelled) {
-    try {
-      LeaseResponse response = client.renew(offer.jobId(), offer.leaseId());
-      link.succeeded();
-      if (response.cancelRequested() && cancelled.compareAndSet(false, true)) {
-        log.info("Job {} was cancelled on the tenant; stopping its script", offer.jobId());
-        script.cancel();
-      }
-    } catch (TenantException e) {
-      if (e.status() == 409 || AgentApi.LEASE_LOST.equals(e.code()) || e.status() == 404) {
-        if (leaseLost.compareAndSet(false, true)) {
-          log.warn("Lost the lease on job {}: {}; stopping its script", offer.jobId(),
-              e.getMessage());
-          script.cancel();
-        }
-      } else {
-        log.warn("Renewing the lease on job {} failed: {}", offer.jobId(), e.getMessage());
-      }
-    } catch (IOException e) {
-      link.failed(e);
-    } catch (RuntimeException e) {
-      log.error("Renewing the lease on job {} failed", offer.jobId(), e);
-    }
-  }
-
-  /**
-   * Sends the job's remaining log lines, then its result, retrying both until the tenant takes
-   * them or rejects them for good. The lines go first so that a finished job's log is whole.
-   */
-  private void deliver(String jobId, LogShipper shipper, JobResult result) {
-    Backoff backoff = new Backoff(settings.retryInitial(), settings.retryCap());
-    while (true) {
-      try {
-        if (!shipper.flush()) {
-          throw new IOException("the tenant did not take the job's log lines");
-        }
-        client.sendResult(jobId, result);
-        link.succeeded();
-        log.info("Job {} {}: {}", jobId, result.outcome().wireName(), result.message());
-        return;
-      } catch (TenantException e) {
-        if (e.isPermanent()) {
-          log.warn("Tenant rejected the result of job {}: {}", jobId, e.getMessage());
-          listener.tenantError("the tenant rejected the result of job " + jobId + ": "
-              + e.getMessage());
-          return;
-        }
-        log.warn("Tenant failed to take the result of job {}: {}; retrying", jobId,
-            e.getMessage());
-      } catch (IOException e) {
-        link.failed(e);
-      }
-      // NOTE: the result waits in memory only; a durable outbox would keep it across restarts.
-      if (!sleep(backoff.nextDelay())) {
-        log.warn("Stopped before the result of job {} reached the tenant", jobId);
-        return;
-      }
-    }
-  }
-
-  private static JobResult toResult(JobOffer offer, ScriptOutcome outcome, boolean cancelled) {
+  private static JobResult toResult(JobOffer offer, ScriptOutcome outcome, LeaseKeeper keeper) {
     Outcome reported = outcome.outcome();
     String message = outcome.message();
-    if (cancelled && reported == Outcome.CANCELLED) {
-      message = "cancelled on the tenant; " + message;
+    if (reported == Outcome.CANCELLED && keeper.stop() != LeaseKeeper.Stop.NONE) {
+      message = keeper.stopReason() + "; " + message;
     }
     return new JobResult(offer.leaseId(), reported, outcome.exitCode(), outcome.result(),
         outcome.output(), outcome.errorOutput(), outcome.outputTruncated(), message,
         outcome.startedAt(), outcome.finishedAt());
   }
 
+  private static JobResult notRun(JobOffer offer, Outcome outcome, String message,
+      Instant startedAt) {
+    return new JobResult(offer.leaseId(), outcome, null, null, "", "", false, message,
+        startedAt, Instant.now());
+  }
+
+  /**
+   * Waits for the script; an interrupt (the agent stopping) cancels it, and the wait goes on
+   * for the outcome, which follows within seconds once the tree is killed.
+   */
   private static ScriptOutcome awaitQuietly(RunningScript script) {
-    while (true) {
-      try {
-        return script.await();
-      } catch (InterruptedException e) {
-        // Keep waiting: the tree is being killed and the outcome follows within seconds.
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return script.await();
+        } catch (InterruptedException e) {
+          interrupted = true;
+          script.cancel();
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
   }

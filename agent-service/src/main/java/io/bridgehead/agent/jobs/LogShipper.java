@@ -1,31 +1,23 @@
 package io.bridgehead.agent.jobs;
 
+import io.bridgehead.agent.outbox.Outbox;
 import io.bridgehead.agent.script.OutputStreamKind;
-import io.bridgehead.agent.tenant.TenantClient;
-import io.bridgehead.agent.tenant.TenantException;
 import io.bridgehead.wire.LogBatch;
 import io.bridgehead.wire.LogLine;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Sends a job's output lines to the tenant in batches while the job runs, and the rest after
- * it ends. A batch goes out on every flush tick and as soon as a full batch is waiting. A batch
- * that fails stays queued for the next flush. The tenant skips sequence numbers it has stored
- * already, so a repeated batch is harmless.
- *
- * <p>NOTE: queued lines live in memory only, so lines not yet sent when the agent process dies
- * are lost; the job's result still carries its capped output.
+ * Collects a job's output lines and hands them to the outbox in batches: on every flush tick,
+ * and as soon as a full batch is waiting. Lines wait in memory for at most one flush interval
+ * (500 ms), so a crash loses at most those; the job's result still carries its capped output.
+ * The tenant skips sequence numbers it has stored already, so a repeated batch is harmless.
  */
 final class LogShipper {
-  private static final Logger log = LoggerFactory.getLogger(LogShipper.class);
   /**
    * The maximum number of lines queued; later lines are counted and dropped. The script host
    * passes on only lines within the task's output cap, so this bounds memory for scripts that
@@ -34,30 +26,48 @@ final class LogShipper {
   static final int MAX_QUEUED_LINES = 50_000;
   /** The maximum number of lines in one request. */
   static final int MAX_BATCH_LINES = 2_000;
-  /** The maximum number of characters of text in one request, well below the tenant's limit. */
+  /**
+   * The maximum number of characters of text in one request: 1 Mi characters encode to at most
+   * 6 MiB of JSON, below the reference tenant's 16 MiB request limit.
+   */
   static final int MAX_BATCH_CHARS = 1024 * 1024;
+  /** Longer lines are split, so that one line always fits a batch. */
+  static final int MAX_LINE_CHARS = 256 * 1024;
 
-  private final TenantClient client;
+  private final Outbox outbox;
   private final String jobId;
   private final String leaseId;
   private final Executor flusher;
   private final List<LogLine> queued = new ArrayList<>();
-  /** Held while sending, so that two flushes never send or remove the same lines. */
+  /** Held while flushing, so that two flushes never hand over or remove the same lines. */
   private final Object sendLock = new Object();
   private long nextSequence;
   private long dropped;
   private boolean finished;
   private boolean earlyFlushPending;
 
-  LogShipper(TenantClient client, String jobId, String leaseId, Executor flusher) {
-    this.client = client;
+  LogShipper(Outbox outbox, String jobId, String leaseId, Executor flusher) {
+    this.outbox = outbox;
     this.jobId = jobId;
     this.leaseId = leaseId;
     this.flusher = flusher;
   }
 
-  /** Queues one line; called from the script's reader threads. */
+  /** Queues one line, split when it is very long; called from the script's reader threads. */
   void add(OutputStreamKind stream, String text) {
+    String name = stream.name().toLowerCase(Locale.ROOT);
+    int start = 0;
+    do {
+      int end = Math.min(text.length(), start + MAX_LINE_CHARS);
+      if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+        end--;
+      }
+      addLine(name, text.substring(start, end));
+      start = end;
+    } while (start < text.length());
+  }
+
+  private void addLine(String stream, String text) {
     boolean flushNow;
     synchronized (this) {
       if (finished) {
@@ -67,8 +77,7 @@ final class LogShipper {
         dropped++;
         return;
       }
-      queued.add(new LogLine(nextSequence++, Instant.now(),
-          stream.name().toLowerCase(Locale.ROOT), text));
+      queued.add(new LogLine(nextSequence++, Instant.now(), stream, text));
       flushNow = queued.size() >= MAX_BATCH_LINES && !earlyFlushPending;
       earlyFlushPending |= flushNow;
     }
@@ -83,12 +92,8 @@ final class LogShipper {
     }
   }
 
-  /**
-   * Sends the queued lines in batches.
-   *
-   * @return true when no line is left to send
-   */
-  boolean flush() {
+  /** Hands the queued lines to the outbox in batches. */
+  void flush() {
     synchronized (sendLock) {
       synchronized (this) {
         earlyFlushPending = false;
@@ -96,11 +101,9 @@ final class LogShipper {
       while (true) {
         List<LogLine> batch = nextBatch();
         if (batch.isEmpty()) {
-          return true;
+          return;
         }
-        if (!send(batch)) {
-          return false;
-        }
+        outbox.appendLogs(jobId, new LogBatch(leaseId, batch));
         synchronized (this) {
           queued.subList(0, batch.size()).clear();
         }
@@ -117,8 +120,9 @@ final class LogShipper {
       finished = true;
       if (dropped > 0) {
         queued.add(new LogLine(nextSequence++, Instant.now(), "agent", dropped
-            + " log lines were dropped because the script wrote them faster than the tenant"
-            + " took them; the job's result holds the output up to its cap"));
+            + " log lines were dropped because the script wrote more than "
+            + MAX_QUEUED_LINES + " lines within one flush interval; the job's result holds"
+            + " the output up to its cap"));
       }
     }
   }
@@ -137,20 +141,4 @@ final class LogShipper {
     return batch;
   }
 
-  /** Sends a batch; returns false when it should be sent again later. */
-  private boolean send(List<LogLine> batch) {
-    try {
-      client.sendLogs(jobId, new LogBatch(leaseId, batch));
-      return true;
-    } catch (TenantException e) {
-      if (e.isPermanent()) {
-        log.warn("Tenant rejected {} log lines of job {}: {}; dropping them", batch.size(),
-            jobId, e.getMessage());
-        return true;
-      }
-      return false;
-    } catch (IOException e) {
-      return false;
-    }
-  }
 }

@@ -47,6 +47,7 @@ public final class TenantClient {
   private final String credential;
   private final ObjectMapper mapper = Json.mapper();
   private final AtomicReference<Call> currentPoll = new AtomicReference<>();
+  private volatile boolean pollCancelled;
 
   private TenantClient(OkHttpClient http, String baseUrl, String credential,
       Duration pollWait) {
@@ -66,19 +67,28 @@ public final class TenantClient {
       Duration pollWait) throws IOException {
     TenantTrust trust = TenantTrust.create(connection.fingerprint(), connection.caBundle());
     OkHttpClient http = new OkHttpClient.Builder()
+        .socketFactory(new KeepAliveSocketFactory())
         .sslSocketFactory(trust.sslContext().getSocketFactory(), trust.trustManager())
         .connectTimeout(Duration.ofSeconds(10))
         .readTimeout(Duration.ofSeconds(30))
         .writeTimeout(Duration.ofSeconds(30))
         .retryOnConnectionFailure(false)
+        // A redirect could send the credential or task output elsewhere, even to plain HTTP.
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+            .header(AgentApi.INSTANCE_HEADER, AgentInstance.id()).build()))
         .build();
     return new TenantClient(http, connection.url(), credential, pollWait);
   }
 
-  public EnrollResponse enroll(String enrollmentKey, String hostName, List<Role> roles,
-      String version, String os) throws IOException {
-    EnrollRequest request = new EnrollRequest(enrollmentKey, hostName, roles, version, os);
+  public EnrollResponse enroll(EnrollRequest request) throws IOException {
     return mapper.readValue(post(http, AgentApi.ENROLL, request, false), EnrollResponse.class);
+  }
+
+  /** Tells the tenant this process stops, so that a restarted agent is not taken for a clone. */
+  public void goodbye() throws IOException {
+    post(http, AgentApi.GOODBYE, mapper.createObjectNode(), true);
   }
 
   public HeartbeatResponse heartbeat(String version, int runningJobs) throws IOException {
@@ -112,8 +122,15 @@ public final class TenantClient {
         true), LeaseResponse.class);
   }
 
-  public LeaseResponse renew(String jobId, String leaseId) throws IOException {
-    return mapper.readValue(post(http, AgentApi.renewPath(jobId), new LeaseRequest(leaseId),
+  /**
+   * Renews a lease.
+   *
+   * @param timeout the longest the whole call may take, so that a stalled renewal is retried
+   *     while the lease still holds
+   */
+  public LeaseResponse renew(String jobId, String leaseId, Duration timeout) throws IOException {
+    OkHttpClient client = http.newBuilder().callTimeout(timeout).build();
+    return mapper.readValue(post(client, AgentApi.renewPath(jobId), new LeaseRequest(leaseId),
         true), LeaseResponse.class);
   }
 
@@ -125,8 +142,12 @@ public final class TenantClient {
     post(http, AgentApi.logsPath(jobId), batch, true);
   }
 
-  /** Ends a long poll in progress, if any, so that a stopping agent need not wait for it. */
+  /**
+   * Ends a long poll in progress, and every later one, so that a stopping agent need not wait
+   * for it.
+   */
   public void cancelPoll() {
+    pollCancelled = true;
     Call call = currentPoll.get();
     if (call != null) {
       call.cancel();
@@ -161,6 +182,10 @@ public final class TenantClient {
     Call call = client.newCall(builder.build());
     if (tracker != null) {
       tracker.set(call);
+      // cancelPoll() may have run between the check of a caller and set(): look again.
+      if (pollCancelled) {
+        call.cancel();
+      }
     }
     try (Response response = call.execute()) {
       ResponseBody responseBody = response.body();

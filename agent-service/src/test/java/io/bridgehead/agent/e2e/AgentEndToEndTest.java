@@ -536,9 +536,9 @@ class AgentEndToEndTest {
   }
 
   /**
-   * Returns true when an agent job thread in this JVM sleeps between tries to send a result,
-   * that is, inside {@code JobRunner.deliver}, which runs after the job's last log lines were
-   * offered to the tenant.
+   * Returns true when the agent's outbox sender in this JVM sleeps between tries to send,
+   * that is, inside {@code Outbox.pause}, which happens only once the job's items are kept and
+   * the tenant did not take the first of them.
    */
   private static boolean agentRetriesResult() {
     for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
@@ -546,8 +546,8 @@ class AgentEndToEndTest {
         continue;
       }
       for (StackTraceElement frame : entry.getValue()) {
-        if (frame.getClassName().equals("io.bridgehead.agent.jobs.JobRunner")
-            && frame.getMethodName().equals("deliver")) {
+        if (frame.getClassName().equals("io.bridgehead.agent.outbox.Outbox")
+            && frame.getMethodName().equals("pause")) {
           return true;
         }
       }
