@@ -27,7 +27,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -58,10 +58,17 @@ public final class TenantServer implements AutoCloseable {
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
+    // A client gets 30 s to send a request's headers and body, so a slow sender cannot hold a
+    // request thread for ever.
+    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+      System.setProperty("sun.net.httpserver.maxReqTime", "30");
+    }
   }
 
   /** The maximum number of request threads; each waiting long poll occupies one. */
   private static final int MAX_REQUEST_THREADS = 256;
+  /** The maximum number of requests waiting for a free request thread. */
+  private static final int MAX_QUEUED_REQUESTS = 4096;
 
   private final HttpsServer server;
   private final ThreadPoolExecutor requestThreads;
@@ -84,7 +91,10 @@ public final class TenantServer implements AutoCloseable {
     this.fingerprint = fingerprint;
     this.adminToken = adminToken;
     InetSocketAddress address = server.getAddress();
-    String host = address.getAddress().getHostAddress();
+    // Bound to every address, the tenant is reached locally through loopback, which its
+    // certificate names.
+    String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1"
+        : address.getAddress().getHostAddress();
     this.url = "https://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
         + address.getPort();
   }
@@ -141,9 +151,13 @@ public final class TenantServer implements AutoCloseable {
     new AdminEndpoints(adminToken, pools, agents, jobs, events, dispatcher, clock,
         enrollmentUrl, certificate.fingerprint().hex()).register(router);
 
-    ThreadPoolExecutor requestThreads = new ThreadPoolExecutor(0, MAX_REQUEST_THREADS,
-        60, TimeUnit.SECONDS, new SynchronousQueue<>(), named("tenant-request"),
-        new ThreadPoolExecutor.CallerRunsPolicy());
+    // Requests beyond the threads wait in a bounded queue. Running them on the caller would
+    // stall the JDK server's single dispatcher thread, and with it every connection.
+    ThreadPoolExecutor requestThreads = new ThreadPoolExecutor(MAX_REQUEST_THREADS,
+        MAX_REQUEST_THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(MAX_QUEUED_REQUESTS),
+        named("tenant-request"));
+    requestThreads.allowCoreThreadTimeOut(true);
+    dispatcher.extendLeasesAfterStart();
     server.setExecutor(requestThreads);
     server.createContext("/", router);
     server.start();

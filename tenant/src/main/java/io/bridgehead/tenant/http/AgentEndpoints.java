@@ -221,9 +221,10 @@ public final class AgentEndpoints {
     LogBatch batch = Exchanges.readJson(exchange, LogBatch.class);
     require(batch.leaseId(), "leaseId");
     if (batch.lines() == null || batch.lines().stream().anyMatch(
-        line -> line == null || line.text() == null || line.stream() == null)) {
+        line -> line == null || line.text() == null || line.stream() == null
+            || line.at() == null || line.sequence() < 0)) {
       throw ApiException.badRequest("field 'lines' must be a list of lines, each with"
-          + " 'sequence', 'stream' and 'text'");
+          + " 'sequence' (0 or more), 'at', 'stream' and 'text'");
     }
     try {
       dispatcher.appendLogs(agent, path.group(1), batch);

@@ -259,8 +259,12 @@ public final class Dispatcher {
       }
       boolean current = Objects.equals(job.leaseId(), leaseId)
           && Objects.equals(job.agentId(), agent.id());
-      boolean lapsedButFree = job.state() == JobState.QUEUED
-          && leaseId.equals(query(() -> jobs.lastLease(jobId)).orElse(null));
+      // The lease lapsed, but no other agent has started the job: the work is done, so keep
+      // it, provided the caller is the agent that held that lease.
+      boolean lapsedButFree = (job.state() == JobState.QUEUED
+          || job.state() == JobState.OFFERED)
+          && leaseId.equals(query(() -> jobs.lastLease(jobId)).orElse(null))
+          && agent.id().equals(query(() -> jobs.lastAgent(jobId)).orElse(null));
       if (!current && !lapsedButFree) {
         throw new LeaseLostException(jobId, leaseId);
       }
@@ -278,9 +282,13 @@ public final class Dispatcher {
     synchronized (database.lock()) {
       Job job = jobs.find(jobId).orElseThrow(() -> new UnknownJobException(jobId));
       String leaseId = batch.leaseId();
-      boolean known = leaseId.equals(job.leaseId())
-          || leaseId.equals(query(() -> jobs.lastLease(jobId)).orElse(null))
-          || leaseId.equals(query(() -> jobs.resultLease(jobId)).orElse(null));
+      boolean current = leaseId.equals(job.leaseId()) && agent.id().equals(job.agentId());
+      boolean lapsed = leaseId.equals(query(() -> jobs.lastLease(jobId)).orElse(null))
+          && agent.id().equals(query(() -> jobs.lastAgent(jobId)).orElse(null));
+      boolean reported = job.state().isFinished()
+          && leaseId.equals(query(() -> jobs.resultLease(jobId)).orElse(null))
+          && agent.id().equals(job.agentId());
+      boolean known = current || lapsed || reported;
       if (!known) {
         throw new LeaseLostException(jobId, leaseId);
       }
@@ -326,15 +334,33 @@ public final class Dispatcher {
   }
 
   /**
-   * Puts back jobs whose lease lapsed: an offer that was never accepted goes back unchanged;
+   * Gives running jobs a whole lease from now. Called when the tenant starts, because while it
+   * was down no agent could renew, and their jobs must not count as lost for that.
+   */
+  public void extendLeasesAfterStart() {
+    synchronized (database.lock()) {
+      int extended = query(() -> jobs.extendRunningLeases(
+          clock.instant().plus(settings.leaseDuration())));
+      if (extended > 0) {
+        log.info("Gave {} running jobs a full lease to be renewed after the restart", extended);
+      }
+    }
+  }
+
+  /**
+   * Puts back jobs whose lease lapsed: an offer that was never accepted goes back unchanged,
+   * or ends cancelled when an operator cancelled it;
    * a running job goes back while it has attempts left and fails as "agent lost" after that.
    */
   public void sweepLapsedLeases() {
     synchronized (database.lock()) {
       List<Job> lapsed = jobs.lapsedLeases(clock.instant());
       for (Job job : lapsed) {
-        if (job.state() == JobState.OFFERED) {
-          change("requeueing job " + job.id(), () -> jobs.requeue(job.id()));
+        if (job.state() == JobState.OFFERED && job.cancelRequested()) {
+          change("cancelling job " + job.id(), () -> jobs.end(job.id(), JobState.CANCELLED,
+              "cancelled before agent " + job.agentId() + " accepted it", clock.instant()));
+        } else if (job.state() == JobState.OFFERED) {
+          change("requeueing job " + job.id(), () -> jobs.requeueUnaccepted(job.id()));
           log.info("Agent {} did not accept job {} in time; job requeued",
               job.agentId(), job.id());
         } else if (job.cancelRequested()) {

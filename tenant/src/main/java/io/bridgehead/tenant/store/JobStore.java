@@ -184,17 +184,43 @@ public final class JobStore {
   /** Puts a job back in the queue; the lapsed lease is kept so that its late result counts. */
   public void requeue(String jobId) throws SQLException {
     Sql.update(database.connection(),
-        "UPDATE jobs SET state = 'queued', last_lease_id = lease_id, lease_id = NULL,"
-            + " agent_id = NULL, lease_expires_at = NULL WHERE id = ?",
+        "UPDATE jobs SET state = 'queued', last_lease_id = lease_id, last_agent_id = agent_id,"
+            + " lease_id = NULL, agent_id = NULL, lease_expires_at = NULL WHERE id = ?",
         jobId);
   }
 
-  /** Ends a job that no agent reported on, for example after its last lease lapsed. */
+  /**
+   * Puts back a job whose offer lapsed unaccepted. The lease that last ran the job, if any,
+   * stays on record, because the offered agent never ran it.
+   */
+  public void requeueUnaccepted(String jobId) throws SQLException {
+    Sql.update(database.connection(),
+        "UPDATE jobs SET state = 'queued', lease_id = NULL, agent_id = NULL,"
+            + " lease_expires_at = NULL WHERE id = ?",
+        jobId);
+  }
+
+  /**
+   * Ends a job that no agent reported on, for example after its last lease lapsed. A running
+   * job's lease becomes the last lease on record; otherwise the record stays as it was.
+   */
   public void end(String jobId, JobState state, String message, Instant now) throws SQLException {
     Sql.update(database.connection(),
-        "UPDATE jobs SET state = ?, message = ?, finished_at = ?, last_lease_id = lease_id,"
+        "UPDATE jobs SET state = ?, message = ?, finished_at = ?,"
+            + " last_lease_id = CASE WHEN state = 'running' THEN lease_id ELSE last_lease_id END,"
+            + " last_agent_id = CASE WHEN state = 'running' THEN agent_id ELSE last_agent_id END,"
             + " lease_id = NULL, lease_expires_at = NULL WHERE id = ?",
         state.wireName(), message, now, jobId);
+  }
+
+  /**
+   * Gives every running lease at least {@code until}: after a tenant restart, agents get a
+   * whole lease to reach the tenant again before their jobs count as lost.
+   */
+  public int extendRunningLeases(Instant until) throws SQLException {
+    return Sql.update(database.connection(),
+        "UPDATE jobs SET lease_expires_at = ? WHERE state = 'running' AND lease_expires_at < ?",
+        until, until);
   }
 
   public void finish(String jobId, String agentId, JobResult result, Instant now)
@@ -202,21 +228,27 @@ public final class JobStore {
     Sql.update(database.connection(),
         "UPDATE jobs SET state = ?, result_lease_id = ?, agent_id = ?, exit_code = ?,"
             + " result = ?, output = ?, error_output = ?, output_truncated = ?, message = ?,"
-            + " started_at = coalesce(?, started_at), finished_at = ?, last_lease_id = ?,"
+            + " finished_at = ?, last_lease_id = ?, last_agent_id = ?,"
             + " lease_id = NULL, lease_expires_at = NULL WHERE id = ?",
         JobState.of(result.outcome()).wireName(), result.leaseId(), agentId, result.exitCode(),
         result.result() == null ? null : result.result().toString(), result.output(),
-        result.errorOutput(), result.outputTruncated(), result.message(), result.startedAt(),
-        now, result.leaseId(), jobId);
+        result.errorOutput(), result.outputTruncated(), result.message(), now,
+        result.leaseId(), agentId, jobId);
   }
 
-  /** Returns the lease a finished job's result came with, or null. */
+  /** Returns the agent that held the last lease on record, if any. */
+  public Optional<String> lastAgent(String jobId) throws SQLException {
+    return Sql.queryOne(database.connection(), row -> row.getString(1),
+        "SELECT last_agent_id FROM jobs WHERE id = ?", jobId).filter(id -> id != null);
+  }
+
+  /** Returns the lease a finished job's result came with, if any. */
   public Optional<String> resultLease(String jobId) throws SQLException {
     return Sql.queryOne(database.connection(), row -> row.getString(1),
         "SELECT result_lease_id FROM jobs WHERE id = ?", jobId);
   }
 
-  /** Returns the lease that lapsed before the job went back to the queue, or null. */
+  /** Returns the lease that lapsed before the job went back to the queue, if any. */
   public Optional<String> lastLease(String jobId) throws SQLException {
     return Sql.queryOne(database.connection(), row -> row.getString(1),
         "SELECT last_lease_id FROM jobs WHERE id = ?", jobId);

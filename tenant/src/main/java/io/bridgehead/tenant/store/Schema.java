@@ -104,8 +104,15 @@ final class Schema {
           + " instance_id TEXT NOT NULL,"
           + " PRIMARY KEY (agent_id, instance_id))");
 
+  /**
+   * The agent that held last_lease_id, so that only that agent may still report under the
+   * lapsed lease.
+   */
+  static final List<String> VERSION_3 = List.of(
+      "ALTER TABLE jobs ADD COLUMN last_agent_id TEXT");
+
   /** The statements that bring a database to each version, from version 1 up. */
-  static final List<List<String>> VERSIONS = List.of(VERSION_1, VERSION_2);
+  static final List<List<String>> VERSIONS = List.of(VERSION_1, VERSION_2, VERSION_3);
 
   private Schema() {}
 }

@@ -49,7 +49,7 @@ final class Sql {
   static <T> Optional<T> queryOne(Connection connection, RowMapper<T> mapper, String sql,
       Object... parameters) throws SQLException {
     List<T> rows = query(connection, mapper, sql, parameters);
-    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
   }
 
   static Instant instant(ResultSet row, String column) throws SQLException {
