@@ -1,5 +1,6 @@
 package io.bridgehead.agent;
 
+import io.bridgehead.agent.jobs.RunRecords;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -10,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Clears the run folders that a crashed agent left in its work folder. Each held a task's
- * {@code input.json}, secret variables included, so none may outlive the run that made it.
+ * Clears what a crashed agent left in its work folder: the scripts it was running, which must
+ * not run on beside the tenant's next attempt, and their run folders, each of which held a
+ * task's {@code input.json}, secret variables included.
  */
 final class WorkFolders {
   private static final Logger log = LoggerFactory.getLogger(WorkFolders.class);
@@ -22,6 +24,7 @@ final class WorkFolders {
     if (!Files.isDirectory(workRoot)) {
       return;
     }
+    RunRecords.killLeftovers(workRoot);
     try (DirectoryStream<Path> runs = Files.newDirectoryStream(workRoot, "run-*")) {
       for (Path run : runs) {
         deleteTree(run);

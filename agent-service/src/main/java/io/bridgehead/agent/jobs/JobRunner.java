@@ -40,6 +40,9 @@ final class JobRunner {
   private static final Duration LOG_FLUSH_INTERVAL = Duration.ofMillis(500);
   /** How long the agent keeps trying to accept an offer whose acceptance gets no response. */
   private static final Duration ACCEPT_TRY_TIME = Duration.ofSeconds(30);
+  /** Marks a run that the agent stopped because it lost the lease: it reports nothing. */
+  private static final JobResult LEASE_LOST = new JobResult("", Outcome.CANCELLED, null, null,
+      "", "", false, "stopped because the lease was lost", Instant.EPOCH, Instant.EPOCH);
 
   private final TenantClient client;
   private final ScriptHost scripts;
@@ -93,6 +96,11 @@ final class JobRunner {
     }
     listener.jobEnded(new JobSummary(offer.jobId(), result.outcome(), result.exitCode(),
         result.message(), result.startedAt(), result.finishedAt()));
+    if (result == LEASE_LOST) {
+      log.warn("Job {} was stopped because its lease was lost; no result is sent, so the"
+          + " tenant runs it again", offer.jobId());
+      return;
+    }
     outbox.appendResult(offer.jobId(), result);
     log.info("Job {} {}: {}", offer.jobId(), result.outcome().wireName(), result.message());
   }
@@ -110,6 +118,7 @@ final class JobRunner {
         Duration.ofSeconds(task.timeLimitSeconds()), task.outputCapBytes(),
         settings.workRoot());
     RunningScript script = scripts.start(request, shipper::add);
+    RunRecords.record(settings.workRoot(), jobId, script.pid());
     running.add(jobId, script);
     startListener.started(jobId);
     listener.jobStarted(jobId, Instant.now());
@@ -124,9 +133,15 @@ final class JobRunner {
       keeper.close();
       shipping.cancel(false);
       running.remove(jobId);
+      RunRecords.remove(settings.workRoot(), jobId);
     }
     shipper.finish();
     shipper.flush();
+    if (outcome.outcome() == Outcome.CANCELLED && keeper.stop() == LeaseKeeper.Stop.LEASE_LOST) {
+      // The agent itself cut the run short; reporting it cancelled would end a job that the
+      // tenant means to run again.
+      return LEASE_LOST;
+    }
     return toResult(offer, outcome, keeper);
   }
 

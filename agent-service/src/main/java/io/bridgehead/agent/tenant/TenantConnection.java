@@ -16,30 +16,50 @@ import java.util.Locale;
 public record TenantConnection(String url, CertificateFingerprint fingerprint, Path caBundle) {
 
   /**
-   * Checks a tenant URL typed by a person and returns it without a trailing slash.
+   * Checks a tenant URL typed by a person and returns it without a trailing slash. A valid URL
+   * is {@code https://HOST[:PORT]} with a port from 1 to 65535 and no path other than "/", no
+   * user name, query or fragment.
    *
    * @throws IllegalArgumentException naming the value and what is wrong with it
    */
   public static String validateUrl(String url) {
+    String trimmed = url == null ? "" : url.trim();
+    if (!trimmed.contains("://")) {
+      throw invalid(url, "it does not start with https://, so use https://HOST[:PORT]");
+    }
     URI uri;
     try {
-      uri = URI.create(url == null ? "" : url.trim());
+      uri = URI.create(trimmed);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("invalid tenant URL '" + url + "': " + e.getMessage());
+      throw invalid(url, e.getMessage() + "; use https://HOST[:PORT]");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https")) {
-      throw new IllegalArgumentException("invalid tenant URL '" + url + "': the agent talks to"
-          + " the tenant over HTTPS only, so use https://HOST[:PORT]");
+      throw invalid(url, "Bridgehead talks to the tenant over HTTPS only, so use"
+          + " https://HOST[:PORT]");
     }
     if (uri.getHost() == null) {
-      throw new IllegalArgumentException("invalid tenant URL '" + url + "': it names no host");
+      throw invalid(url, "it names no valid host and port; use https://HOST[:PORT]");
+    }
+    if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+      throw invalid(url, "port " + uri.getPort() + " is out of range; use 1 to 65535");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw invalid(url, "remove the user name; the tenant URL is https://HOST[:PORT]");
+    }
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    if (!path.isEmpty() && !path.equals("/")) {
+      throw invalid(url, "remove the path '" + path + "'; the tenant URL is"
+          + " https://HOST[:PORT]");
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw new IllegalArgumentException("invalid tenant URL '" + url
-          + "': remove the query or fragment");
+      throw invalid(url, "remove the query or fragment");
     }
     String text = uri.toString();
     return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  private static IllegalArgumentException invalid(String url, String reason) {
+    return new IllegalArgumentException("invalid tenant URL '" + url + "': " + reason);
   }
 }

@@ -188,7 +188,7 @@ public final class AdminEndpoints {
     }
     Map<String, String> variables = task.variables() == null ? Map.of() : task.variables();
     try {
-      TaskVariables.validate(variables);
+      TaskVariables.validate(variables, task.shell());
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("field 'task.variables': " + e.getMessage());
     }

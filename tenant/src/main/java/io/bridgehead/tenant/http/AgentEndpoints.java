@@ -70,9 +70,9 @@ public final class AgentEndpoints {
   private void enroll(HttpExchange exchange) throws ApiException, IOException {
     EnrollRequest request = Exchanges.readJson(exchange, EnrollRequest.class);
     require(request.enrollmentKey(), "enrollmentKey");
-    require(request.hostName(), "hostName");
-    require(request.version(), "version");
-    require(request.os(), "os");
+    requireLabel(request.hostName(), "hostName", 253);
+    requireLabel(request.version(), "version", 64);
+    requireLabel(request.os(), "os", 200);
     if (request.roles() == null || request.roles().isEmpty()) {
       throw ApiException.badRequest("field 'roles' is missing or empty: name at least one of"
           + " access, automation, provisioning");
@@ -310,6 +310,24 @@ public final class AgentEndpoints {
 
   private String poolName(Agent agent) {
     return pools.find(agent.poolId()).map(Pool::name).orElse(agent.poolId());
+  }
+
+  /**
+   * Checks a text the tenant shows operators and writes to its log: present, at most
+   * {@code maxLength} characters, and free of control characters, which could forge log lines
+   * or drive a terminal that prints the agent list.
+   */
+  private static void requireLabel(String value, String field, int maxLength)
+      throws ApiException {
+    require(value, field);
+    if (value.length() > maxLength) {
+      throw ApiException.badRequest("field '" + field + "' is " + value.length()
+          + " characters long; the limit is " + maxLength);
+    }
+    if (value.chars().anyMatch(Character::isISOControl)) {
+      throw ApiException.badRequest("field '" + field + "' contains control characters;"
+          + " send printable text");
+    }
   }
 
   private static void require(String value, String field) throws ApiException {

@@ -16,6 +16,7 @@ import io.bridgehead.wire.JobOffer;
 import io.bridgehead.wire.JobResult;
 import io.bridgehead.wire.LeaseResponse;
 import io.bridgehead.wire.LogBatch;
+import io.bridgehead.wire.Outcome;
 import io.bridgehead.wire.Role;
 import io.bridgehead.wire.TaskSpec;
 import java.sql.SQLException;
@@ -264,7 +265,9 @@ public final class Dispatcher {
       boolean lapsedButFree = (job.state() == JobState.QUEUED
           || job.state() == JobState.OFFERED)
           && leaseId.equals(query(() -> jobs.lastLease(jobId)).orElse(null))
-          && agent.id().equals(query(() -> jobs.lastAgent(jobId)).orElse(null));
+          && agent.id().equals(query(() -> jobs.lastAgent(jobId)).orElse(null))
+          // A run cut short after the lease lapsed did not do the work.
+          && result.outcome() != Outcome.CANCELLED;
       if (!current && !lapsedButFree) {
         throw new LeaseLostException(jobId, leaseId);
       }

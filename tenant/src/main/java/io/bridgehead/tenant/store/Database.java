@@ -1,6 +1,8 @@
 package io.bridgehead.tenant.store;
 
 import java.io.IOException;
+import io.bridgehead.tenant.security.PrivateFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,6 +33,11 @@ public final class Database implements AutoCloseable {
 
   /** Opens (creating when absent) the database at {@code file} and brings its schema up. */
   public static Database open(Path file) throws IOException {
+    // The database holds task scripts and variables, so it is made readable by the owner
+    // alone; SQLite gives its -wal and -shm files the database file's mode.
+    if (!Files.exists(file)) {
+      PrivateFiles.write(file, new byte[0]);
+    }
     try {
       Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
       try (Statement statement = connection.createStatement()) {

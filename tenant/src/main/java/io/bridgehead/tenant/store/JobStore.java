@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -211,6 +212,7 @@ public final class JobStore {
             + " last_agent_id = CASE WHEN state = 'running' THEN agent_id ELSE last_agent_id END,"
             + " lease_id = NULL, lease_expires_at = NULL WHERE id = ?",
         state.wireName(), message, now, jobId);
+    redactSecrets(jobId);
   }
 
   /**
@@ -234,6 +236,32 @@ public final class JobStore {
         result.result() == null ? null : result.result().toString(), result.output(),
         result.errorOutput(), result.outputTruncated(), result.message(), now,
         result.leaseId(), agentId, jobId);
+    redactSecrets(jobId);
+  }
+
+  /**
+   * Replaces the values of a finished job's secret variables with {@code ***} in its stored
+   * task: once no agent can need them, the database keeps no copy.
+   */
+  private void redactSecrets(String jobId) throws SQLException {
+    Optional<String> stored = Sql.queryOne(database.connection(), row -> row.getString(1),
+        "SELECT spec FROM jobs WHERE id = ?", jobId);
+    if (stored.isEmpty()) {
+      return;
+    }
+    TaskSpec spec = readSpec(stored.get());
+    if (spec.secretVariables() == null || spec.secretVariables().isEmpty()
+        || spec.variables() == null) {
+      return;
+    }
+    Map<String, String> variables = new TreeMap<>(spec.variables());
+    for (String name : spec.secretVariables()) {
+      variables.computeIfPresent(name, (key, value) -> "***");
+    }
+    TaskSpec redacted = new TaskSpec(spec.shell(), spec.script(), variables,
+        spec.secretVariables(), spec.timeLimitSeconds(), spec.outputCapBytes());
+    Sql.update(database.connection(), "UPDATE jobs SET spec = ? WHERE id = ?",
+        writeSpec(redacted), jobId);
   }
 
   /** Returns the agent that held the last lease on record, if any. */

@@ -86,9 +86,10 @@ public final class TenantCertificate {
       PrivateFiles.write(passwordFile, new String(password).getBytes(StandardCharsets.UTF_8));
       PrivateFiles.write(storeFile, bytes.toByteArray());
       return new TenantCertificate(store, password);
-    } catch (GeneralSecurityException e) {
-      throw new IOException("cannot load or make the tenant certificate in " + dataFolder
-          + ": " + e.getMessage() + "; delete tls.p12 and tls.password to make a new one", e);
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IOException("cannot load or make the tenant certificate " + storeFile + ": "
+          + e.getMessage() + "; if the file is damaged, delete tls.p12 and tls.password to"
+          + " make a new certificate, and give agents its new fingerprint", e);
     }
   }
 

@@ -456,6 +456,88 @@ class DispatcherTest {
     }
   }
 
+  @Test
+  void secretValuesAreRedactedWhenJobEnds() throws Exception {
+    TaskSpec secret = new TaskSpec(ScriptShell.SH, "true", Map.of("TOKEN", "hunter2-secret",
+        "NAME", "plain"), Set.of("TOKEN"), 60, 4096);
+    Job job = dispatcher.submit(pool.id(), Role.AUTOMATION, secret, 3);
+    JobOffer offer = dispatcher.next(agent, AUTOMATION, Duration.ZERO).orElseThrow();
+    dispatcher.accept(agent, offer.jobId(), offer.leaseId());
+
+    dispatcher.complete(agent, offer.jobId(), result(offer.leaseId(), "done"));
+
+    TaskSpec stored = jobs.find(job.id()).orElseThrow().spec();
+    assertThat(stored.variables()).containsEntry("TOKEN", "***");
+    assertThat(stored.variables()).containsEntry("NAME", "plain");
+  }
+
+  @Test
+  void cancelledResultAfterLapseIsRejected() throws Exception {
+    JobOffer offer = offerOne();
+    dispatcher.accept(agent, offer.jobId(), offer.leaseId());
+    clock.advance(Duration.ofSeconds(31));
+    dispatcher.sweepLapsedLeases();
+    Instant now = clock.instant();
+    JobResult cancelled = new JobResult(offer.leaseId(), Outcome.CANCELLED, null, null, "", "",
+        false, "stopped because the lease was lost", now, now);
+
+    assertThatThrownBy(() -> dispatcher.complete(agent, offer.jobId(), cancelled))
+        .isInstanceOf(LeaseLostException.class);
+    assertThat(state(offer)).isEqualTo(JobState.QUEUED);
+  }
+
+  @Test
+  void lapsedLeaseOfOtherAgentIsRejected() throws Exception {
+    JobOffer offer = offerOne();
+    dispatcher.accept(agent, offer.jobId(), offer.leaseId());
+    clock.advance(Duration.ofSeconds(31));
+    dispatcher.sweepLapsedLeases();
+
+    assertThatThrownBy(() -> dispatcher.complete(otherAgent, offer.jobId(),
+        result(offer.leaseId(), "forged"))).isInstanceOf(LeaseLostException.class);
+    assertThat(state(offer)).isEqualTo(JobState.QUEUED);
+  }
+
+  @Test
+  void unacceptedSecondOfferKeepsLateResult() throws Exception {
+    JobOffer offer = offerOne();
+    dispatcher.accept(agent, offer.jobId(), offer.leaseId());
+    clock.advance(Duration.ofSeconds(31));
+    dispatcher.sweepLapsedLeases();
+    dispatcher.next(otherAgent, AUTOMATION, Duration.ZERO).orElseThrow();
+    clock.advance(Duration.ofSeconds(11));
+    dispatcher.sweepLapsedLeases();
+
+    dispatcher.complete(agent, offer.jobId(), result(offer.leaseId(), "late"));
+
+    assertThat(state(offer)).isEqualTo(JobState.SUCCEEDED);
+  }
+
+  @Test
+  void cancelledOfferNeverRunsAgain() throws Exception {
+    JobOffer offer = offerOne();
+    dispatcher.cancel(offer.jobId(), "cancelled by test");
+    clock.advance(Duration.ofSeconds(11));
+
+    dispatcher.sweepLapsedLeases();
+
+    assertThat(state(offer)).isEqualTo(JobState.CANCELLED);
+    assertThat(dispatcher.next(otherAgent, AUTOMATION, Duration.ZERO)).isEmpty();
+  }
+
+  @Test
+  void runningLeasesGetGraceAfterStart() throws Exception {
+    JobOffer offer = offerOne();
+    dispatcher.accept(agent, offer.jobId(), offer.leaseId());
+    clock.advance(Duration.ofSeconds(29));
+
+    dispatcher.extendLeasesAfterStart();
+    clock.advance(Duration.ofSeconds(20));
+    dispatcher.sweepLapsedLeases();
+
+    assertThat(state(offer)).isEqualTo(JobState.RUNNING);
+  }
+
   private JobOffer offerOne() throws InterruptedException {
     dispatcher.submit(pool.id(), Role.AUTOMATION, TASK, 3);
     return dispatcher.next(agent, AUTOMATION, Duration.ZERO).orElseThrow();
