@@ -33,6 +33,7 @@ public record TenantConnection(String url, CertificateFingerprint fingerprint, P
     } catch (IllegalArgumentException e) {
       throw invalid(url, e.getMessage() + "; use https://HOST[:PORT]");
     }
+
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https")) {
       throw invalid(url, "Bridgehead talks to the tenant over HTTPS only, so use"
@@ -44,6 +45,7 @@ public record TenantConnection(String url, CertificateFingerprint fingerprint, P
     if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
       throw invalid(url, "port " + uri.getPort() + " is out of range; use 1 to 65535");
     }
+
     if (uri.getRawUserInfo() != null) {
       throw invalid(url, "remove the user name; the tenant URL is https://HOST[:PORT]");
     }
@@ -55,6 +57,7 @@ public record TenantConnection(String url, CertificateFingerprint fingerprint, P
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw invalid(url, "remove the query or fragment");
     }
+
     String text = uri.toString();
     return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
   }
