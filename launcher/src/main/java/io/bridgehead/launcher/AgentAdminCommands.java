@@ -20,7 +20,7 @@ final class AgentAdminCommands {
       throw CommandException.invalid("unknown command 'tenant agent " + sub + "'; use 'agent"
           + " disable ID', 'agent enable ID' or 'agent remove ID'");
     }
-    String agentId = TenantCommands.operand(words, 2, "agent id");
+    String agentId = TenantCommands.id(words, 2, "agent id");
     AgentView agent = switch (sub) {
       case "disable" -> TenantCommands.admin(args).disableAgent(agentId);
       case "enable" -> TenantCommands.admin(args).enableAgent(agentId);

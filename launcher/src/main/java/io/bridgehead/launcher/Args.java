@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 public final class Args {
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
   private static final Pattern SIZE = Pattern.compile("(\\d+)(B|KiB|MiB|GiB)?");
+  private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+  private static final long KIB = 1024;
 
   private final Map<String, List<String>> options;
   private final List<String> operands;
@@ -96,10 +98,14 @@ public final class Args {
   }
 
   /**
-   * Returns an option's value as a duration: a whole number with unit ms, s, m or h; a bare
-   * number is seconds.
+   * Returns an option's value as a duration in [min, max]: a whole number with unit ms, s, m
+   * or h, where a bare number is seconds.
+   *
+   * @throws CommandException for text that is no duration, or one outside the range, naming
+   *     the option and the range
    */
-  public Duration duration(String name, Duration fallback) throws CommandException {
+  public Duration duration(String name, Duration fallback, Duration min, Duration max)
+      throws CommandException {
     String text = value(name);
     if (text == null) {
       return fallback;
@@ -109,18 +115,33 @@ public final class Args {
       throw CommandException.invalid("invalid duration '" + text + "' for --" + name
           + ": use a whole number with ms, s, m or h, for example 30s or 5m");
     }
-    long amount = Long.parseLong(matcher.group(1));
     String unit = matcher.group(2) == null ? "s" : matcher.group(2);
-    return switch (unit) {
-      case "ms" -> Duration.ofMillis(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      case "h" -> Duration.ofHours(amount);
-      default -> Duration.ofSeconds(amount);
-    };
+    Duration value;
+    try {
+      long amount = Long.parseLong(matcher.group(1));
+      value = switch (unit) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        case "h" -> Duration.ofHours(amount);
+        default -> Duration.ofSeconds(amount);
+      };
+    } catch (NumberFormatException | ArithmeticException e) {
+      value = null;
+    }
+    if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      throw outOfRange(name, text, format(min), format(max));
+    }
+    return value;
   }
 
-  /** Returns an option's value as bytes: a whole number with unit B, KiB, MiB or GiB. */
-  public long size(String name, long fallback) throws CommandException {
+  /**
+   * Returns an option's value as bytes in [min, max]: a whole number with unit B, KiB, MiB or
+   * GiB, where a bare number is bytes.
+   *
+   * @throws CommandException for text that is no size, or one outside the range, naming the
+   *     option and the range
+   */
+  public long size(String name, long fallback, long min, long max) throws CommandException {
     String text = value(name);
     if (text == null) {
       return fallback;
@@ -130,31 +151,79 @@ public final class Args {
       throw CommandException.invalid("invalid size '" + text + "' for --" + name
           + ": use a whole number with B, KiB, MiB or GiB, for example 1MiB");
     }
-    long amount = Long.parseLong(matcher.group(1));
     String unit = matcher.group(2) == null ? "B" : matcher.group(2);
-    return switch (unit.toLowerCase(Locale.ROOT)) {
-      case "kib" -> amount * 1024;
-      case "mib" -> amount * 1024 * 1024;
-      case "gib" -> amount * 1024 * 1024 * 1024;
-      default -> amount;
+    long multiplier = switch (unit.toLowerCase(Locale.ROOT)) {
+      case "kib" -> KIB;
+      case "mib" -> KIB * KIB;
+      case "gib" -> KIB * KIB * KIB;
+      default -> 1;
     };
+    long value;
+    try {
+      value = Math.multiplyExact(Long.parseLong(matcher.group(1)), multiplier);
+    } catch (NumberFormatException | ArithmeticException e) {
+      value = -1;
+    }
+    if (value < min || value > max) {
+      throw outOfRange(name, text, formatSize(min), formatSize(max));
+    }
+    return value;
   }
 
-  /** Returns an option's value as an int in [min, max]. */
+  /**
+   * Returns an option's value as an int in [min, max].
+   *
+   * @throws CommandException for text that is no whole number, or one outside the range
+   */
   public int integer(String name, int fallback, int min, int max) throws CommandException {
     String text = value(name);
     if (text == null) {
       return fallback;
     }
-    try {
-      int value = Integer.parseInt(text.trim());
-      if (value < min || value > max) {
-        throw CommandException.invalid("--" + name + " is " + value + "; use " + min + " to "
-            + max);
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw CommandException.invalid("invalid number '" + text + "' for --" + name);
+    String trimmed = text.trim();
+    if (!INTEGER.matcher(trimmed).matches()) {
+      throw CommandException.invalid("invalid number '" + text + "' for --" + name
+          + "; use a whole number from " + min + " to " + max);
     }
+    long value;
+    try {
+      value = Long.parseLong(trimmed);
+    } catch (NumberFormatException e) {
+      value = Long.MAX_VALUE;
+    }
+    if (value < min || value > max) {
+      throw outOfRange(name, text, Integer.toString(min), Integer.toString(max));
+    }
+    return (int) value;
+  }
+
+  private static CommandException outOfRange(String name, String text, String min,
+      String max) {
+    return CommandException.invalid("--" + name + " is " + text.trim() + ", which is out of"
+        + " range; use " + min + " to " + max);
+  }
+
+  /** Formats a duration in its largest whole unit, as the options take it: 90s, 5m, 24h. */
+  static String format(Duration duration) {
+    if (duration.toMillisPart() != 0 || duration.isZero()) {
+      return duration.toMillis() + "ms";
+    }
+    long seconds = duration.toSeconds();
+    if (seconds % 3600 == 0) {
+      return seconds / 3600 + "h";
+    }
+    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+  }
+
+  /** Formats a byte count in its largest whole unit, as the options take it: 1KiB, 4MiB. */
+  static String formatSize(long bytes) {
+    String[] units = {"B", "KiB", "MiB", "GiB"};
+    int unit = 0;
+    long value = bytes;
+    while (unit < units.length - 1 && value != 0 && value % KIB == 0) {
+      value /= KIB;
+      unit++;
+    }
+    return value + units[unit];
   }
 }

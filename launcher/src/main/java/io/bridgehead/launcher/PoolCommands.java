@@ -11,23 +11,31 @@ import java.util.List;
 
 /** {@code bridgehead tenant pool ...}: create, rename, delete pools and manage their keys. */
 final class PoolCommands {
+  /** The validity range the tenant accepts for an enrollment key. */
+  private static final Duration MIN_KEY_VALIDITY = Duration.ofMinutes(1);
+  private static final Duration MAX_KEY_VALIDITY = Duration.ofHours(720);
+  private static final List<String> COMMANDS = List.of("create", "create-key", "keys",
+      "revoke-key", "rename", "set-default", "delete");
+
   private PoolCommands() {}
 
   static ExitCode run(TenantCommands tenant, Args args, List<String> words)
       throws CommandException, IOException {
     String sub = words.size() > 1 ? words.get(1) : "";
+    if (COMMANDS.contains(sub)) {
+      TenantCommands.noMoreOperands(words, sub.equals("rename") ? 4 : 3);
+    }
     return switch (sub) {
-      case "create" -> create(tenant, args, TenantCommands.operand(words, 2, "pool name"));
+      case "create" -> create(tenant, args, TenantCommands.poolName(words, 2, "pool name"));
       case "create-key" -> createKey(tenant, args,
-          TenantCommands.operand(words, 2, "pool name"));
-      case "keys" -> keys(tenant, args, TenantCommands.operand(words, 2, "pool name"));
-      case "revoke-key" -> revokeKey(tenant, args,
-          TenantCommands.operand(words, 2, "key id"));
-      case "rename" -> rename(tenant, args, TenantCommands.operand(words, 2, "pool name"),
-          TenantCommands.operand(words, 3, "new pool name"));
+          TenantCommands.poolName(words, 2, "pool name"));
+      case "keys" -> keys(tenant, args, TenantCommands.poolName(words, 2, "pool name"));
+      case "revoke-key" -> revokeKey(tenant, args, TenantCommands.id(words, 2, "key id"));
+      case "rename" -> rename(tenant, args, TenantCommands.poolName(words, 2, "pool name"),
+          TenantCommands.poolName(words, 3, "new pool name"));
       case "set-default" -> setDefault(tenant, args,
-          TenantCommands.operand(words, 2, "pool name"));
-      case "delete" -> delete(tenant, args, TenantCommands.operand(words, 2, "pool name"));
+          TenantCommands.poolName(words, 2, "pool name"));
+      case "delete" -> delete(tenant, args, TenantCommands.poolName(words, 2, "pool name"));
       default -> throw CommandException.invalid("unknown command 'tenant pool " + sub
           + "'; use create, create-key, keys, revoke-key, rename, set-default or delete"
           + " (see 'bridgehead tenant --help')");
@@ -142,6 +150,6 @@ final class PoolCommands {
   }
 
   private static Duration validFor(Args args) throws CommandException {
-    return args.duration("valid-for", null);
+    return args.duration("valid-for", null, MIN_KEY_VALIDITY, MAX_KEY_VALIDITY);
   }
 }

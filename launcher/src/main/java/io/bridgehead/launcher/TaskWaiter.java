@@ -12,16 +12,29 @@ final class TaskWaiter {
 
   private TaskWaiter() {}
 
-  /** Returns the job once finished, or as it is when {@code wait} runs out. */
-  static JobView await(AdminClient admin, String jobId, Duration wait) throws IOException {
+  /**
+   * Returns the job once finished, or as it is when {@code wait} has passed in full. The
+   * tenant waits in whole seconds only, so a remainder under a second is slept here before
+   * one last request that does not wait.
+   */
+  static JobView await(AdminClient admin, String jobId, Duration wait)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
-      long remaining = deadline - System.nanoTime();
-      Duration step = Duration.ofNanos(Math.max(0, Math.min(remaining, STEP.toNanos())));
-      JobView job = admin.job(jobId, Duration.ofSeconds(Math.max(0, step.toSeconds())));
-      if (job.finished() || System.nanoTime() >= deadline || step.toSeconds() == 0) {
+      Duration remaining = Duration.ofNanos(deadline - System.nanoTime());
+      if (remaining.toSeconds() < 1) {
+        break;
+      }
+      Duration step = remaining.compareTo(STEP) < 0 ? remaining : STEP;
+      JobView job = admin.job(jobId, Duration.ofSeconds(step.toSeconds()));
+      if (job.finished()) {
         return job;
       }
     }
+    long remainingNanos = deadline - System.nanoTime();
+    if (remainingNanos > 0) {
+      Thread.sleep(remainingNanos / 1_000_000, (int) (remainingNanos % 1_000_000));
+    }
+    return admin.job(jobId, Duration.ZERO);
   }
 }

@@ -1,33 +1,28 @@
 package io.bridgehead.launcher;
 
+import io.bridgehead.agent.tenant.TenantConnection;
 import io.bridgehead.tenant.TenantInfo;
 import io.bridgehead.tenant.TenantServer;
 import io.bridgehead.tenant.TenantSettings;
+import io.bridgehead.tenant.admin.AdminApi;
 import io.bridgehead.tenant.admin.AdminClient;
 import io.bridgehead.tenant.admin.AdminException;
 import io.bridgehead.tenant.admin.AgentView;
 import io.bridgehead.tenant.admin.JobView;
 import io.bridgehead.tenant.admin.PoolView;
-import io.bridgehead.tenant.admin.SubmitTaskRequest;
 import io.bridgehead.wire.Json;
-import io.bridgehead.wire.ScriptShell;
-import io.bridgehead.wire.TaskSpec;
-import io.bridgehead.wire.TaskVariables;
 import io.bridgehead.wire.tls.CertificateFingerprint;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** {@code bridgehead tenant ...}: run the reference tenant and administer it. */
@@ -72,7 +67,9 @@ final class TenantCommands {
       "                          queue a task, wait for it and print its result; without",
       "                          --pool it goes to the default pool. Only an agent with every",
       "                          --tag runs it, and it fails unless an agent starts it within",
-      "                          --queue-timeout (default 1h, at most 168h)",
+      "                          --queue-timeout (default 1h, at most 168h). --time-limit",
+      "                          is 1s to 24h (default 5m), --output-cap 1KiB to 4MiB per",
+      "                          stream (default 1MiB), --wait 1s to 168h (default 5m)",
       "",
       "Options for every command:",
       "  --data DIR              the tenant's data folder (default $BRIDGEHEAD_TENANT_DATA",
@@ -87,6 +84,8 @@ final class TenantCommands {
       "time-limit", "output-cap", "max-attempts", "wait", "uses", "valid-for", "tag",
       "queue-timeout");
   private static final Set<String> FLAGS = Set.of("json");
+  /** Ids of jobs, agents and enrollment keys, as the admin API's routes take them. */
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   private final PrintStream out;
 
@@ -104,6 +103,9 @@ final class TenantCommands {
     }
     String command = words.get(0);
     String sub = words.size() > 1 ? words.get(1) : "";
+    if (List.of("start", "pools", "agents", "events", "jobs").contains(command)) {
+      noMoreOperands(words, 1);
+    }
     return switch (command) {
       case "start" -> start(args);
       case "pools" -> pools(args);
@@ -113,18 +115,12 @@ final class TenantCommands {
       case "events" -> AgentAdminCommands.events(this, args);
       case "jobs" -> jobs(args);
       case "job" -> switch (sub) {
-        case "show" -> showJob(args, operand(words, 2, "job id"));
-        case "cancel" -> cancelJob(args, operand(words, 2, "job id"));
+        case "show" -> showJob(args, jobId(words));
+        case "cancel" -> cancelJob(args, jobId(words));
         default -> throw CommandException.invalid("unknown command 'tenant job " + sub
             + "'; use 'job show ID' or 'job cancel ID'");
       };
-      case "task" -> {
-        if (!sub.equals("run")) {
-          throw CommandException.invalid("unknown command 'tenant task " + sub
-              + "'; use 'task run SCRIPT [--pool NAME]'");
-        }
-        yield runTask(args, operand(words, 2, "script file"));
-      }
+      case "task" -> TaskCommands.run(this, args, words);
       default -> throw CommandException.invalid("unknown command 'tenant " + command
           + "'; see 'bridgehead tenant --help'");
     };
@@ -226,122 +222,21 @@ final class TenantCommands {
   }
 
   private ExitCode cancelJob(Args args, String id) throws CommandException, IOException {
-    JobView job = admin(args).cancel(id);
+    AdminClient admin = admin(args);
+    JobView before = admin.job(id, Duration.ZERO);
+    JobView job = before.finished() ? before : admin.cancel(id);
     if (args.flag("json")) {
       printJson(job);
+    } else if (job.state().equals("cancelled") && !before.finished()) {
+      out.println("Job " + job.id() + " is cancelled.");
+    } else if (job.finished()) {
+      out.println("Job " + job.id() + " has already finished (" + job.state() + "); nothing"
+          + " to cancel.");
     } else {
-      out.println("Job " + job.id() + " is " + job.state()
-          + (job.finished() ? "." : "; its agent stops it at its next lease renewal."));
+      out.println("Job " + job.id() + " is " + job.state() + "; its agent stops it at its"
+          + " next lease renewal.");
     }
     return ExitCode.OK;
-  }
-
-  private ExitCode runTask(Args args, String scriptFile)
-      throws CommandException, IOException, InterruptedException {
-    String pool = args.value("pool");
-    Path file = Path.of(scriptFile);
-    String script = readScript(file);
-    Map<String, String> variables = new LinkedHashMap<>();
-    parseVariables(args.values("var"), "var", variables);
-    Map<String, String> secrets = new LinkedHashMap<>();
-    parseVariables(args.values("secret-var"), "secret-var", secrets);
-    variables.putAll(secrets);
-    ScriptShell shell = args.value("shell") == null
-        ? ScriptShell.forFileName(file.getFileName().toString())
-        : parseShell(args.value("shell"));
-    Duration timeLimit = args.duration("time-limit", Duration.ofMinutes(5));
-    if (timeLimit.toSeconds() < 1) {
-      throw CommandException.invalid("--time-limit must be at least 1s");
-    }
-    long outputCap = args.size("output-cap", 1024 * 1024);
-    Duration wait = args.duration("wait", Duration.ofMinutes(5));
-    Integer maxAttempts = args.value("max-attempts") == null ? null
-        : args.integer("max-attempts", 3, 1, 100);
-    Duration queueTimeout = args.duration("queue-timeout", null);
-    if (queueTimeout != null && queueTimeout.toSeconds() < 1) {
-      throw CommandException.invalid("--queue-timeout must be at least 1s");
-    }
-    List<String> tags = args.values("tag");
-    TaskSpec task = new TaskSpec(shell, script, variables, secrets.keySet(),
-        (int) timeLimit.toSeconds(), outputCap);
-    AdminClient admin = admin(args);
-    JobView job = admin.submit(new SubmitTaskRequest(pool, task, maxAttempts,
-        tags.isEmpty() ? null : tags, queueTimeout == null ? null : queueTimeout.toSeconds()));
-    if (!args.flag("json")) {
-      out.println("Queued job " + job.id() + " in pool " + job.pool()
-          + (tags.isEmpty() ? "" : " for agents with tags " + tags) + "; waiting up to "
-          + wait.toSeconds() + " s");
-      out.flush();
-    }
-    JobView done = TaskWaiter.await(admin, job.id(), wait);
-    if (!done.finished()) {
-      return notFinished(admin, done, wait);
-    }
-    if (args.flag("json")) {
-      printJson(done);
-    } else {
-      JobPrinter.print(out, done);
-    }
-    return done.state().equals("succeeded") ? ExitCode.OK : ExitCode.FAILED;
-  }
-
-  private ExitCode notFinished(AdminClient admin, JobView job, Duration wait)
-      throws CommandException, IOException {
-    if (job.state().equals("queued") || job.state().equals("offered")) {
-      admin.cancel(job.id());
-      String online = admin.pools().stream().filter(p -> p.name().equals(job.pool()))
-          .findFirst().map(p -> p.onlineAgents() + " of " + p.agents() + " agents online")
-          .orElse("pool not found");
-      throw new CommandException(ExitCode.TIMED_OUT, "no agent of pool " + job.pool()
-          + " took job " + job.id() + " within " + wait.toSeconds() + " s (" + online
-          + "), so it was cancelled; start an automation agent enrolled in this pool, or"
-          + " wait longer with --wait");
-    }
-    throw new CommandException(ExitCode.TIMED_OUT, "job " + job.id() + " is still "
-        + job.state() + " after " + wait.toSeconds() + " s; follow it with 'bridgehead"
-        + " tenant job show " + job.id() + "'");
-  }
-
-  private static String readScript(Path file) throws CommandException, IOException {
-    try {
-      byte[] bytes = Files.readAllBytes(file);
-      String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes))
-          .toString();
-      if (text.isBlank()) {
-        throw CommandException.invalid("script file " + file + " is empty");
-      }
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    } catch (NoSuchFileException e) {
-      throw CommandException.invalid("script file " + file + " not found");
-    } catch (MalformedInputException e) {
-      throw CommandException.invalid("script file " + file + " is not UTF-8 text; save it"
-          + " as UTF-8");
-    }
-  }
-
-  private static void parseVariables(List<String> pairs, String option,
-      Map<String, String> into) throws CommandException {
-    for (String pair : pairs) {
-      int equals = pair.indexOf('=');
-      if (equals <= 0) {
-        throw CommandException.invalid("invalid --" + option + " '" + pair
-            + "': write KEY=VALUE");
-      }
-      into.put(pair.substring(0, equals), pair.substring(equals + 1));
-    }
-    try {
-      TaskVariables.validate(into);
-    } catch (IllegalArgumentException e) {
-      throw CommandException.invalid(e.getMessage());
-    }
-  }
-
-  private static ScriptShell parseShell(String text) throws CommandException {
-    try {
-      return ScriptShell.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw CommandException.invalid(e.getMessage());
-    }
   }
 
   static String operand(List<String> words, int index, String what)
@@ -350,6 +245,42 @@ final class TenantCommands {
       throw CommandException.invalid("missing " + what + "; see 'bridgehead tenant --help'");
     }
     return words.get(index);
+  }
+
+  /**
+   * Returns the id of a job, agent or enrollment key at {@code index}, checked before it
+   * becomes part of a URL, and rejects any argument after it.
+   */
+  static String id(List<String> words, int index, String label) throws CommandException {
+    String id = operand(words, index, label);
+    if (!ID.matcher(id).matches()) {
+      throw CommandException.invalid("invalid " + label + " '" + id + "': use the id as"
+          + " listed, 1 to 64 letters, digits, dashes or underscores");
+    }
+    noMoreOperands(words, index + 1);
+    return id;
+  }
+
+  /** Returns the pool name at {@code index}, checked before it becomes part of a URL. */
+  static String poolName(List<String> words, int index, String label)
+      throws CommandException {
+    try {
+      return AdminApi.validatePoolName(operand(words, index, label));
+    } catch (IllegalArgumentException e) {
+      throw CommandException.invalid(e.getMessage());
+    }
+  }
+
+  /** Rejects the arguments from {@code count} on, which the command does not take. */
+  static void noMoreOperands(List<String> words, int count) throws CommandException {
+    if (words.size() > count) {
+      throw CommandException.invalid("unexpected argument '" + words.get(count) + "'; see"
+          + " 'bridgehead tenant --help'");
+    }
+  }
+
+  private static String jobId(List<String> words) throws CommandException {
+    return id(words, 2, "job id");
   }
 
   /** Connects to the tenant named by --url, or to the one that last ran in --data. */
@@ -364,6 +295,11 @@ final class TenantCommands {
       fingerprint = CertificateFingerprint.parse(info.fingerprint());
       token = readToken(data.resolve(TenantInfo.ADMIN_TOKEN_FILE));
     } else {
+      try {
+        url = TenantConnection.validateUrl(url);
+      } catch (IllegalArgumentException e) {
+        throw CommandException.invalid("--url: " + e.getMessage());
+      }
       String pin = args.value("fingerprint");
       fingerprint = pin == null ? null : parseFingerprint(pin);
       String tokenFile = args.value("token-file");
