@@ -38,8 +38,9 @@ final class AgentCommands {
       "  enroll --enrollment-string STRING [--role ROLE]... [--tag TAG]...",
       "                          join the pool the key belongs to; '-' reads the key (or the",
       "                          string, with --enrollment-string -) from one line of",
-      "                          standard input; --role defaults to automation; jobs that",
-      "                          name tags go only to agents with all of them",
+      "                          standard input; --role is automation, the only role that",
+      "                          takes jobs in this version; jobs that name tags go only to",
+      "                          agents with all of them",
       "  run --role ROLE [--max-jobs N] [--ipc-dir DIR]",
       "                          serve one role in the foreground until stopped (Ctrl+C),",
       "                          with its control socket in DIR (default /run/bridgehead for",
@@ -85,6 +86,7 @@ final class AgentCommands {
 
   private ExitCode enroll(Args args) throws CommandException, IOException {
     Path data = Folders.agentData(args.value("data"));
+    List<Role> roles = enrollableRoles(args);
     EnrollmentString combined = enrollmentString(args);
     String tenant = combined != null ? combined.tenant() : args.value("tenant");
     if (tenant == null) {
@@ -106,7 +108,6 @@ final class AgentCommands {
       throw CommandException.invalid("CA bundle " + caBundle + " not found or not readable");
     }
     String key = combined != null ? combined.key() : enrollmentKey(args, in);
-    List<Role> roles = roles(args, List.of(Role.AUTOMATION));
     List<String> tags;
     try {
       tags = AgentTags.normalize(args.values("tag"));
@@ -139,6 +140,22 @@ final class AgentCommands {
       throw new CommandException(ExitCode.UNREACHABLE, "cannot reach the tenant at " + url
           + ": " + e.getMessage() + "; check the URL and that the tenant is running");
     }
+  }
+
+  /**
+   * Returns the --role values, automation when none is given, and rejects the roles that
+   * cannot run yet before the enrollment key is used up on them.
+   */
+  private static List<Role> enrollableRoles(Args args) throws CommandException {
+    List<Role> roles = roles(args, List.of(Role.AUTOMATION));
+    for (Role role : roles) {
+      if (role != Role.AUTOMATION) {
+        throw CommandException.invalid("--role " + role.wireName() + " cannot be enrolled:"
+            + " only the automation role takes jobs in this version, so enroll with --role"
+            + " automation");
+      }
+    }
+    return roles;
   }
 
   /** Returns the decoded --enrollment-string, or null when none was given. */
@@ -182,6 +199,10 @@ final class AgentCommands {
         key = Files.readString(Path.of(file), StandardCharsets.UTF_8);
       } catch (NoSuchFileException e) {
         throw CommandException.invalid("enrollment key file " + file + " not found");
+      }
+      if (key.isBlank()) {
+        throw CommandException.invalid("enrollment key file " + file + " is empty; write the"
+            + " key that 'bridgehead tenant pool create-key POOL' printed into it");
       }
     } else if ("-".equals(key)) {
       key = readLine(in);

@@ -31,6 +31,18 @@ import java.util.stream.Stream;
  * task succeeded.
  */
 final class Demo {
+  static final String USAGE = String.join("\n",
+      "Usage: bridgehead demo [--folder DIR] [--keep]",
+      "",
+      "Starts a tenant and an automation agent in a temporary folder on loopback, runs a",
+      "task that counts the files and bytes under a folder, prints its result and stops",
+      "both. Exits 0 only when the task succeeded.",
+      "",
+      "Options:",
+      "  --folder DIR            the folder the task counts (default: this Java's home)",
+      "  --keep                  keep the temporary folder with the tenant's and the",
+      "                          agent's data and logs");
+
   private static final Duration START_WAIT = Duration.ofSeconds(60);
   private static final Duration TASK_WAIT = Duration.ofSeconds(120);
   private static final boolean WINDOWS =

@@ -60,7 +60,7 @@ public final class Main {
           out.println("bridgehead " + AgentVersion.current());
           yield ExitCode.OK;
         }
-        case "demo" -> new Demo(out).run(rest);
+        case "demo" -> wantsHelp(rest) ? usage(out, Demo.USAGE) : new Demo(out).run(rest);
         case "tenant" -> wantsHelp(rest) ? usage(out, TenantCommands.USAGE)
             : new TenantCommands(out).run(rest);
         case "agent" -> wantsHelp(rest) ? usage(out, AgentCommands.USAGE)
@@ -98,8 +98,23 @@ public final class Main {
     return word.equals("--help") || word.equals("-h") || word.equals("help");
   }
 
+  /**
+   * Returns whether a command's arguments ask for its help: "help" as the first word, or
+   * --help or -h before any "--", which ends the options.
+   */
   private static boolean wantsHelp(List<String> rest) {
-    return rest.stream().anyMatch(Main::isHelp);
+    if (!rest.isEmpty() && rest.get(0).equals("help")) {
+      return true;
+    }
+    for (String argument : rest) {
+      if (argument.equals("--")) {
+        return false;
+      }
+      if (argument.equals("--help") || argument.equals("-h")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
