@@ -1,6 +1,5 @@
 package io.bridgehead.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.bridgehead.agent.AgentService;
 import io.bridgehead.agent.Enrollment;
 import io.bridgehead.agent.jobs.AgentSettings;
@@ -11,8 +10,6 @@ import io.bridgehead.tenant.admin.AdminClient;
 import io.bridgehead.tenant.admin.JobView;
 import io.bridgehead.tenant.admin.SubmitTaskRequest;
 import io.bridgehead.wire.Role;
-import io.bridgehead.wire.ScriptShell;
-import io.bridgehead.wire.TaskSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +22,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,11 +54,6 @@ import org.slf4j.LoggerFactory;
 public final class DispatchLatencyBenchmark {
   private static final Logger log = LoggerFactory.getLogger(DispatchLatencyBenchmark.class);
   private static final String POOL = "bench";
-  /** Writes the script's start time, as epoch nanoseconds, as the task's result. */
-  private static final String SCRIPT =
-      "printf '{\"startedNanos\": %s}\\n' \"$(date +%s%N)\" > \"$BRIDGEHEAD_RESULT\"\n";
-  private static final TaskSpec TASK =
-      new TaskSpec(ScriptShell.SH, SCRIPT, Map.of(), Set.of(), 30, 64 * 1024);
   /** Maximum time from submit to result for one task; a slower task fails the run. */
   private static final Duration TASK_WAIT = Duration.ofSeconds(60);
   /** Wait requested of one admin API long poll for a finished job. */
@@ -83,13 +73,6 @@ public final class DispatchLatencyBenchmark {
 
   /** Timings of one task, in nanoseconds. */
   private record TaskTiming(long dispatchNanos, long roundTripNanos) {}
-
-  /** A task that did not succeed with a usable start time, so the run has no valid figure. */
-  private static final class TaskFailedException extends Exception {
-    TaskFailedException(String message) {
-      super(message);
-    }
-  }
 
   public static void main(String[] argv) {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -190,11 +173,11 @@ public final class DispatchLatencyBenchmark {
   private static TaskTiming runTask(AdminClient admin)
       throws IOException, TaskFailedException, InterruptedException {
     long submitMonotonic = System.nanoTime();
-    long submitEpochNanos = epochNanos(Instant.now());
-    JobView queued = admin.submit(new SubmitTaskRequest(POOL, TASK, 1));
+    long submitEpochNanos = StartTimeTask.epochNanos(Instant.now());
+    JobView queued = admin.submit(new SubmitTaskRequest(POOL, StartTimeTask.TASK, 1));
     JobView finished = awaitFinished(admin, queued.id());
     long roundTripNanos = System.nanoTime() - submitMonotonic;
-    long dispatchNanos = scriptStartNanos(finished) - submitEpochNanos;
+    long dispatchNanos = StartTimeTask.scriptStartNanos(finished) - submitEpochNanos;
     if (dispatchNanos < 0) {
       throw new TaskFailedException("job " + finished.id() + " started "
           + LatencySummary.millis(-dispatchNanos) + " ms before it was queued, so the system"
@@ -217,27 +200,6 @@ public final class DispatchLatencyBenchmark {
             + " error");
       }
     }
-  }
-
-  /** Returns the epoch nanoseconds the script wrote as its result. */
-  private static long scriptStartNanos(JobView job) throws TaskFailedException {
-    if (!job.state().equals("succeeded")) {
-      String errorOutput = job.errorOutput() == null || job.errorOutput().isBlank() ? ""
-          : "; its standard error: " + job.errorOutput().strip();
-      throw new TaskFailedException("job " + job.id() + " " + job.state() + ": "
-          + job.message() + errorOutput);
-    }
-    JsonNode started = job.result() == null ? null : job.result().get("startedNanos");
-    if (started == null || !started.canConvertToLong() || started.asLong() <= 0) {
-      throw new TaskFailedException("job " + job.id() + " returned " + job.result()
-          + " instead of {\"startedNanos\": EPOCH_NANOSECONDS}; the agent's date must support"
-          + " %N (GNU coreutils)");
-    }
-    return started.asLong();
-  }
-
-  private static long epochNanos(Instant instant) {
-    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
   }
 
   private void printReport(Instant startedAt, List<TaskTiming> timings, Duration measureTime) {
