@@ -235,18 +235,25 @@ public final class AgentService {
         log.info("Restarting the job loop: {}", reason);
         status.state(ServiceStatus.State.STOPPING, reason);
         loop.stop(STOP_GRACE);
-        JobLoop previous = loop;
+        // Results of the old loop's last jobs are sent with its credential before it closes.
+        awaitOutbox(OUTBOX_GRACE);
+        // Closed before the next loop starts: its goodbye would otherwise end the instance the
+        // next loop registers with the tenant.
+        loop.close();
         config = newConfig;
         loop = next;
         status.state(ServiceStatus.State.STARTING, reason);
         next.start();
-        previous.close();
         status.state(ServiceStatus.State.RUNNING, reason);
       }
     }
 
     @Override
     public int drainOutbox(Duration timeout) throws InterruptedException {
+      synchronized (lifecycle) {
+        // Jobs still running would add results after the drain, under the old agent id.
+        loop.stop(STOP_GRACE);
+      }
       outbox.awaitEmpty(timeout);
       return outbox.pending();
     }

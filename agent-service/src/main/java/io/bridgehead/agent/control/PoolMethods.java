@@ -63,24 +63,32 @@ final class PoolMethods {
           + " offered: " + pools.stream().map(PoolListing::name)
               .collect(Collectors.joining(", ")));
     }
-    // Results kept for the current agent id can only be sent with the current credential.
-    int unsent = drainOutbox();
-    if (unsent > 0) {
-      throw new RpcException(ControlApi.TENANT_UNREACHABLE, unsent + " results or log batches"
-          + " of this agent have not reached the tenant yet, and they can only be sent before"
-          + " the move; try again once the tenant is reachable");
-    }
+    // The job loop stops first and the outbox drains: results kept for the current agent id
+    // can only be sent with the current credential. Any failure from here on restarts the
+    // loop in the current pool.
     AgentConfig previous = service.config();
     Enrollment.Accepted accepted;
     try {
-      accepted = Enrollment.request(previous.connection(), key, previous.roles());
-    } catch (IOException e) {
-      throw tenantFailure("enrolling into pool '" + pool + "' failed", e);
+      int unsent = drainOutbox();
+      if (unsent > 0) {
+        throw new RpcException(ControlApi.TENANT_UNREACHABLE, unsent + " results or log"
+            + " batches of this agent have not reached the tenant yet, and they can only be"
+            + " sent before the move; try again once the tenant is reachable");
+      }
+      try {
+        accepted = Enrollment.request(previous.connection(), key, previous.roles());
+      } catch (IOException e) {
+        throw tenantFailure("enrolling into pool '" + pool + "' failed", e);
+      }
+    } catch (RpcException e) {
+      resume(previous, "staying in pool " + previous.pool() + " after a failed move");
+      throw e;
     }
     AgentConfig config = accepted.config();
     if (!config.pool().equals(pool)) {
       log.warn("The enrollment key for pool {} belongs to pool {}; the tenant enrolled agent {}"
           + " there, which this agent does not use", pool, config.pool(), config.agentId());
+      resume(previous, "staying in pool " + previous.pool() + " after a failed move");
       throw RpcException.invalidParams("the enrollment key belongs to pool '" + config.pool()
           + "', not '" + pool + "'; the agent stays in pool '" + previous.pool() + "'. The key"
           + " is now used up and agent " + config.agentId() + " was enrolled with it: remove"
@@ -91,6 +99,7 @@ final class PoolMethods {
     } catch (IOException e) {
       log.error("Storing the enrollment into pool {} in {} failed", pool,
           service.dataFolder(), e);
+      resume(previous, "staying in pool " + previous.pool() + " after a failed move");
       throw new RpcException(ErrorCodes.INTERNAL_ERROR, "the tenant accepted the key, but"
           + " storing the new enrollment in " + service.dataFolder() + " failed: "
           + e.getMessage() + "; check the folder's free space and permissions");
@@ -111,6 +120,14 @@ final class PoolMethods {
     result.put("previousPool", previous.pool());
     result.put("previousAgentId", previous.agentId());
     return result;
+  }
+
+  private void resume(AgentConfig config, String reason) {
+    try {
+      service.restart(config, service.settings(), reason);
+    } catch (IOException e) {
+      log.error("Restarting the job loop in pool {} failed", config.pool(), e);
+    }
   }
 
   private int drainOutbox() throws RpcException {

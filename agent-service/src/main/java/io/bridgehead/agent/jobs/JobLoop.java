@@ -16,8 +16,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
@@ -61,8 +63,9 @@ public final class JobLoop {
   private final JobRunner runner;
   private final JobLoopListener listener;
   private final Outbox outbox;
-  /** Set once {@link #stop} has run its course, so that a second call returns at once. */
+  /** Set by the first call of {@link #stop}; later calls wait for {@link #stopDone}. */
   private final AtomicBoolean stopped = new AtomicBoolean();
+  private final CountDownLatch stopDone = new CountDownLatch(1);
   private volatile JobRunner.StartListener startListener = jobId -> { };
   /** The last refusal logged, so that a repeated one is logged once. */
   private String lastRefusal;
@@ -90,8 +93,9 @@ public final class JobLoop {
       }
     });
     this.slots = new Semaphore(settings.maxConcurrentJobs());
-    // One renewal thread per job slot: a stalled renewal call never delays another job's.
-    this.leaseTimers = Executors.newScheduledThreadPool(settings.maxConcurrentJobs(),
+    // Two lease threads per job slot, one for a renewal call and one for the lease deadline,
+    // so that a stalled renewal never delays another job's renewal or deadline.
+    this.leaseTimers = Executors.newScheduledThreadPool(2 * settings.maxConcurrentJobs(),
         named("agent-lease-renewal", true));
     this.logTimers = Executors.newScheduledThreadPool(2, named("agent-log-shipper", true));
     this.heartbeatTimer =
@@ -134,13 +138,26 @@ public final class JobLoop {
   /**
    * Stops gracefully: takes no new job, lets running jobs finish for up to {@code drain}, then
    * cancels the rest, whose results report them cancelled. Each result lands in the outbox,
-   * which the caller may give time to send. A second call returns at once.
+   * which the caller may give time to send. A second call waits for the first to finish.
    */
   public void stop(Duration drain) {
     stopping.set(true);
     if (!stopped.compareAndSet(false, true)) {
+      try {
+        stopDone.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       return;
     }
+    try {
+      stopOnce(drain);
+    } finally {
+      stopDone.countDown();
+    }
+  }
+
+  private void stopOnce(Duration drain) {
     log.info("Agent stopping: taking no new jobs; {} running, allowed {} s to finish",
         running.count(), drain.toSeconds());
     client.cancelPoll();
@@ -152,9 +169,10 @@ public final class JobLoop {
             drain.toSeconds());
         running.cancelAll();
         if (!jobThreads.awaitTermination(CANCEL_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-          log.warn("Jobs still ending {} s after cancel; leaving them",
+          log.warn("Jobs still ending {} s after cancel; interrupting them",
               CANCEL_WAIT.toSeconds());
           jobThreads.shutdownNow();
+          jobThreads.awaitTermination(CANCEL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         }
       }
       poller.join(CANCEL_WAIT.toMillis());
@@ -203,11 +221,17 @@ public final class JobLoop {
       try {
         Optional<JobOffer> offer = client.next(roles, settings.pollWait());
         link.succeeded();
+        outbox.tenantReachable();
         backoff.reset();
         if (offer.isPresent() && !stopping.get()) {
           JobOffer job = offer.get();
-          jobThreads.execute(() -> runJob(job));
-          handedOver = true;
+          try {
+            jobThreads.execute(() -> runJob(job));
+            handedOver = true;
+          } catch (RejectedExecutionException e) {
+            log.info("Not taking job {}: the agent is stopping; the tenant offers it again",
+                job.jobId());
+          }
         }
       } catch (TenantException e) {
         if (e.status() == 401 && AgentApi.INVALID_CREDENTIAL.equals(e.code())) {
@@ -300,6 +324,7 @@ public final class JobLoop {
     try {
       client.heartbeat(AgentVersion.current(), running.count());
       link.succeeded();
+      outbox.tenantReachable();
     } catch (TenantException e) {
       link.succeeded();
       log.warn("Tenant rejected the heartbeat: {}", e.getMessage());

@@ -28,21 +28,22 @@ import org.slf4j.LoggerFactory;
  * Runs one offered job from acceptance until its result is in the outbox.
  *
  * <p>The script starts only after the tenant confirms the lease, and not at all when the
- * tenant reports the job cancelled by then. While it runs, a {@link LeaseKeeper} renews the
- * lease on the {@code leaseTimers} executor, which does nothing else, so neither a busy script
- * nor a slow log upload can delay a renewal. Every path after acceptance ends with a result in
- * the outbox, including a failure of the agent itself, so the tenant never has to wait for
- * the lease to lapse to learn that the job ended.
+ * tenant reports the job cancelled by then. While it runs, and until its result reaches the
+ * tenant, a {@link LeaseKeeper} renews the lease on the {@code leaseTimers} executor, which does
+ * nothing else, so neither a busy script nor a slow log upload can delay a renewal. Every path
+ * after acceptance ends with a result in the outbox, including a failure of the agent itself,
+ * except a run the agent stopped because it lost the lease: that run reports nothing, so the
+ * tenant runs the job again.
  */
 final class JobRunner {
   private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
   /** How often queued log lines are written to the outbox while a job runs. */
   private static final Duration LOG_FLUSH_INTERVAL = Duration.ofMillis(500);
-  /** How long the agent keeps trying to accept an offer whose acceptance gets no response. */
+  /**
+   * How long the agent keeps trying to accept an offer whose acceptance gets no response. A
+   * try after the offer lapsed gets a rejection, which ends the tries sooner.
+   */
   private static final Duration ACCEPT_TRY_TIME = Duration.ofSeconds(30);
-  /** Marks a run that the agent stopped because it lost the lease: it reports nothing. */
-  private static final JobResult LEASE_LOST = new JobResult("", Outcome.CANCELLED, null, null,
-      "", "", false, "stopped because the lease was lost", Instant.EPOCH, Instant.EPOCH);
 
   private final TenantClient client;
   private final ScriptHost scripts;
@@ -80,37 +81,86 @@ final class JobRunner {
       return;
     }
     Instant startedAt = Instant.now();
-    JobResult result;
+    Ran ran;
     try {
       if (lease.cancelRequested()) {
         log.info("Job {} was cancelled on the tenant before it started", offer.jobId());
-        result = notRun(offer, Outcome.CANCELLED, "cancelled on the tenant before it started",
-            startedAt);
+        ran = new Ran(notRun(offer, Outcome.CANCELLED,
+            "cancelled on the tenant before it started", startedAt), null);
+      } else if (stopping.get()) {
+        ran = new Ran(notRun(offer, Outcome.CANCELLED,
+            "the agent was stopping, so it did not start the job", startedAt), null);
       } else {
-        result = runScript(offer, running, startListener, acceptedAt);
+        ran = runScript(offer, running, startListener, acceptedAt);
       }
     } catch (RuntimeException e) {
       log.error("Job {} failed inside the agent", offer.jobId(), e);
-      result = notRun(offer, Outcome.FAILED, "the agent failed to run the job: " + e,
-          startedAt);
+      ran = new Ran(notRun(offer, Outcome.FAILED, "the agent failed to run the job: " + e,
+          startedAt), null);
     }
+    try {
+      report(offer, ran);
+      if (ran.leaseLost()) {
+        return;
+      }
+      if (ran.keeper() == null) {
+        outbox.appendResult(offer.jobId(), ran.result());
+      } else {
+        holdLeaseUntilSent(offer, ran);
+      }
+    } finally {
+      if (ran.keeper() != null) {
+        ran.keeper().close();
+      }
+    }
+  }
+
+  /**
+   * A finished run: its result, the keeper still holding its lease if it had one, and whether
+   * the run was cut short because the lease was lost, in which case nothing is reported.
+   */
+  private record Ran(JobResult result, LeaseKeeper keeper, boolean leaseLost) {
+    Ran(JobResult result, LeaseKeeper keeper) {
+      this(result, keeper, false);
+    }
+  }
+
+  private void report(JobOffer offer, Ran ran) {
+    JobResult result = ran.result();
     listener.jobEnded(new JobSummary(offer.jobId(), result.outcome(), result.exitCode(),
         result.message(), result.startedAt(), result.finishedAt()));
-    if (result == LEASE_LOST) {
+    if (ran.leaseLost()) {
       log.warn("Job {} was stopped because its lease was lost; no result is sent, so the"
           + " tenant runs it again", offer.jobId());
       return;
     }
-    outbox.appendResult(offer.jobId(), result);
     log.info("Job {} {}: {}", offer.jobId(), result.outcome().wireName(), result.message());
   }
 
-  private JobResult runScript(JobOffer offer, RunningJobs running, StartListener startListener,
+  /**
+   * Keeps renewing the lease, for up to one lease length, until the tenant has the result: a
+   * lease that lapsed while the result waited in the outbox would let another agent run the
+   * job again.
+   */
+  private void holdLeaseUntilSent(JobOffer offer, Ran ran) {
+    long sequence = outbox.appendResult(offer.jobId(), ran.result());
+    try {
+      if (!outbox.awaitSent(sequence, Duration.ofSeconds(Math.max(1, offer.leaseSeconds())))) {
+        log.warn("The result of job {} has not reached the tenant yet; it stays in the outbox",
+            offer.jobId());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Ran runScript(JobOffer offer, RunningJobs running, StartListener startListener,
       long acceptedAt) {
     String jobId = offer.jobId();
     log.info("Running job {} (attempt {}) under lease {}", jobId, offer.attempt(),
         offer.leaseId());
-    LogShipper shipper = new LogShipper(outbox, jobId, offer.leaseId(), logTimers);
+    LogShipper shipper = new LogShipper(outbox, jobId, offer.leaseId(), offer.attempt(),
+        logTimers);
     TaskSpec task = offer.task();
     ScriptRequest request = new ScriptRequest(task.shell(), task.script(),
         task.variables() == null ? Map.of() : task.variables(),
@@ -118,36 +168,47 @@ final class JobRunner {
         Duration.ofSeconds(task.timeLimitSeconds()), task.outputCapBytes(),
         settings.workRoot());
     RunningScript script = scripts.start(request, shipper::add);
-    RunRecords.record(settings.workRoot(), jobId, script.pid());
     running.add(jobId, script);
-    startListener.started(jobId);
-    listener.jobStarted(jobId, Instant.now());
     LeaseKeeper keeper = new LeaseKeeper(client, leaseTimers, link, offer, script, acceptedAt);
-    keeper.start();
-    ScheduledFuture<?> shipping = logTimers.scheduleWithFixedDelay(shipper::flush,
-        LOG_FLUSH_INTERVAL.toMillis(), LOG_FLUSH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> shipping = null;
     ScriptOutcome outcome;
     try {
+      RunRecords.record(settings.workRoot(), jobId, script.pid());
+      startListener.started(jobId);
+      listener.jobStarted(jobId, Instant.now());
+      keeper.start();
+      shipping = logTimers.scheduleWithFixedDelay(shipper::flush,
+          LOG_FLUSH_INTERVAL.toMillis(), LOG_FLUSH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
       outcome = awaitQuietly(script);
-    } finally {
+    } catch (RuntimeException e) {
+      // For example the timers were shut down by a stop: the script must not run on.
+      script.cancel();
+      awaitQuietly(script);
       keeper.close();
-      shipping.cancel(false);
+      throw e;
+    } finally {
+      if (shipping != null) {
+        shipping.cancel(false);
+      }
       running.remove(jobId);
       RunRecords.remove(settings.workRoot(), jobId);
     }
     shipper.finish();
     shipper.flush();
-    if (outcome.outcome() == Outcome.CANCELLED && keeper.stop() == LeaseKeeper.Stop.LEASE_LOST) {
+    if (outcome.outcome() == Outcome.CANCELLED && keeper.lost()) {
       // The agent itself cut the run short; reporting it cancelled would end a job that the
       // tenant means to run again.
-      return LEASE_LOST;
+      keeper.close();
+      return new Ran(toResult(offer, outcome, keeper), keeper, true);
     }
-    return toResult(offer, outcome, keeper);
+    return new Ran(toResult(offer, outcome, keeper), keeper);
   }
 
   /**
    * Accepts the offer, trying again while no response comes. A rejection by the tenant (the
    * offer lapsed or went to another agent) ends the attempt: the tenant offers the job again.
+   * When an acceptance reached the tenant but its response did not, the job waits for its
+   * lease to lapse and then runs again, with one more attempt counted.
    */
   private LeaseResponse accept(JobOffer offer) {
     Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2));

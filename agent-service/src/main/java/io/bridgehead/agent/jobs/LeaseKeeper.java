@@ -21,11 +21,13 @@ import org.slf4j.LoggerFactory;
  * longer be trusted.
  *
  * <p>A renewal goes out every third of the lease; each call may take at most a sixth of it,
- * and a failed one is tried again after two seconds. When no renewal has succeeded for the
- * lease's length minus a safety margin, the agent must assume the tenant has given the job to
- * another agent, so the script is cancelled: that keeps a tenant outage or a network cut from
- * ending with two agents running the same job. The tenant's refusal of a renewal, or its
- * report that the job was cancelled, stops the script as well.
+ * and a failed one is tried again after two seconds. A lease counts from the moment the last
+ * successful renewal was sent, since the tenant may have handled it at once. A deadline timer,
+ * apart from the renewals, fires when the lease's length minus a safety margin has passed
+ * since then: the agent must then assume the tenant has given the job to another agent, so
+ * the script is cancelled, whatever call may still be in flight. That keeps a tenant outage
+ * or a network cut from ending with two agents running the same job. The tenant's refusal of
+ * a renewal, or its report that the job was cancelled, stops the script as well.
  */
 final class LeaseKeeper {
   private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
@@ -50,6 +52,7 @@ final class LeaseKeeper {
   private volatile Stop stop = Stop.NONE;
   private volatile String stopReason = "";
   private ScheduledFuture<?> next;
+  private ScheduledFuture<?> deadline;
 
   LeaseKeeper(TenantClient client, ScheduledExecutorService timers, TenantLink link,
       JobOffer offer, RunningScript script, long acceptedAtNanos) {
@@ -58,22 +61,58 @@ final class LeaseKeeper {
     this.link = link;
     this.offer = offer;
     this.script = script;
-    this.leaseNanos = TimeUnit.SECONDS.toNanos(Math.max(3, offer.leaseSeconds()));
+    this.leaseNanos = TimeUnit.SECONDS.toNanos(Math.max(1, offer.leaseSeconds()));
     this.marginNanos = Math.min(TimeUnit.SECONDS.toNanos(3), leaseNanos / 6);
     this.confirmedAt = acceptedAtNanos;
   }
 
   /** Starts renewing. */
   synchronized void start() {
+    armDeadline();
     schedule(leaseNanos / 3);
   }
 
-  /** Stops renewing; the job has ended. */
+  /** Stops renewing; the job has ended and its result reached the tenant, or never will. */
   synchronized void close() {
     stopped.set(true);
     if (next != null) {
       next.cancel(false);
     }
+    if (deadline != null) {
+      deadline.cancel(false);
+    }
+  }
+
+  /** Returns true once the lease can no longer be trusted, whatever the reason. */
+  boolean lost() {
+    return stop == Stop.LEASE_LOST;
+  }
+
+  /** Schedules the stop of the script at the end of the lease last confirmed. */
+  private synchronized void armDeadline() {
+    if (stopped.get()) {
+      return;
+    }
+    if (deadline != null) {
+      deadline.cancel(false);
+    }
+    long delay = confirmedAt + leaseNanos - marginNanos - System.nanoTime();
+    try {
+      deadline = timers.schedule(this::deadlinePassed, Math.max(0, delay),
+          TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      // The agent is stopping and has shut the timers down.
+    }
+  }
+
+  private void deadlinePassed() {
+    long unconfirmed = System.nanoTime() - confirmedAt;
+    if (stopped.get() || unconfirmed < leaseNanos - marginNanos) {
+      return;
+    }
+    stopScript(Stop.LEASE_LOST, "no lease renewal reached the tenant for "
+        + TimeUnit.NANOSECONDS.toSeconds(unconfirmed) + " s, so the tenant may have given"
+        + " the job to another agent");
   }
 
   Stop stop() {
@@ -96,13 +135,19 @@ final class LeaseKeeper {
   }
 
   private void renew() {
-    if (stopped.get()) {
+    if (stopped.get() || stop == Stop.LEASE_LOST) {
+      return;
+    }
+    long sentAt = System.nanoTime();
+    long remaining = confirmedAt + leaseNanos - marginNanos - sentAt;
+    if (remaining <= 0) {
       return;
     }
     try {
       LeaseResponse response = client.renew(offer.jobId(), offer.leaseId(),
-          Duration.ofNanos(leaseNanos / 6));
-      confirmedAt = System.nanoTime();
+          Duration.ofNanos(Math.min(leaseNanos / 6, remaining)));
+      confirmedAt = sentAt;
+      armDeadline();
       link.succeeded();
       if (response.cancelRequested()) {
         stopScript(Stop.CANCELLED_ON_TENANT, "cancelled on the tenant");
@@ -126,14 +171,10 @@ final class LeaseKeeper {
   }
 
   private void retryOrGiveUp() {
-    long unconfirmed = System.nanoTime() - confirmedAt;
-    if (unconfirmed >= leaseNanos - marginNanos) {
-      stopScript(Stop.LEASE_LOST, "no lease renewal reached the tenant for "
-          + TimeUnit.NANOSECONDS.toSeconds(unconfirmed) + " s, so the tenant may have given"
-          + " the job to another agent");
-      return;
+    long remaining = confirmedAt + leaseNanos - marginNanos - System.nanoTime();
+    if (remaining > 0) {
+      schedule(Math.min(RETRY_DELAY.toNanos(), remaining));
     }
-    schedule(Math.min(RETRY_DELAY.toNanos(), leaseNanos - marginNanos - unconfirmed));
   }
 
   private void stopScript(Stop why, String reason) {

@@ -12,10 +12,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Collects a job's output lines and hands them to the outbox in batches: on every flush tick,
- * and as soon as a full batch is waiting. Lines wait in memory for at most one flush interval
- * (500 ms), so a crash loses at most those; the job's result still carries its capped output.
- * The tenant skips sequence numbers it has stored already, so a repeated batch is harmless.
+ * Collects a job's output lines and hands them to the outbox in batches: on every flush tick
+ * (500 ms), and as soon as a full batch is waiting. Lines wait in memory until the next flush,
+ * so a crash loses those; the job's result still carries its capped output. The tenant skips
+ * sequence numbers it has stored already, so a repeated batch is harmless.
  */
 final class LogShipper {
   /**
@@ -31,6 +31,8 @@ final class LogShipper {
    * 6 MiB of JSON, below the reference tenant's 16 MiB request limit.
    */
   static final int MAX_BATCH_CHARS = 1024 * 1024;
+  /** The span of sequence numbers each attempt of a job has for its lines. */
+  static final long SEQUENCES_PER_ATTEMPT = 1_000_000_000L;
   /** Longer lines are split, so that one line always fits a batch. */
   static final int MAX_LINE_CHARS = 256 * 1024;
 
@@ -46,7 +48,13 @@ final class LogShipper {
   private boolean finished;
   private boolean earlyFlushPending;
 
-  LogShipper(Outbox outbox, String jobId, String leaseId, Executor flusher) {
+  /**
+   * Makes a shipper for one attempt of a job. Each attempt numbers its lines from
+   * {@code (attempt - 1) * 10^9}, so that the tenant, which keeps the first line it gets for
+   * each number, never takes one attempt's lines for another's.
+   */
+  LogShipper(Outbox outbox, String jobId, String leaseId, int attempt, Executor flusher) {
+    this.nextSequence = Math.max(0, attempt - 1) * SEQUENCES_PER_ATTEMPT;
     this.outbox = outbox;
     this.jobId = jobId;
     this.leaseId = leaseId;
@@ -120,9 +128,9 @@ final class LogShipper {
       finished = true;
       if (dropped > 0) {
         queued.add(new LogLine(nextSequence++, Instant.now(), "agent", dropped
-            + " log lines were dropped because the script wrote more than "
-            + MAX_QUEUED_LINES + " lines within one flush interval; the job's result holds"
-            + " the output up to its cap"));
+            + " log lines were dropped because more than " + MAX_QUEUED_LINES
+            + " lines waited to be kept at once; the job's result holds the output up to"
+            + " its cap"));
       }
     }
   }

@@ -33,14 +33,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class Outbox implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+  /**
+   * Tries of one item that the tenant answered with errors or that failed inside the agent,
+   * after which the item is set aside so that it does not block every later one. Tries that
+   * got no response do not count.
+   */
+  static final int MAX_FAILURES_OF_ONE_ITEM = 50;
 
   private final OutboxStore store;
   private final Deque<OutboxItem> queue = new ArrayDeque<>();
   private final AtomicReference<String> writeError = new AtomicReference<>();
   private final Duration retryInitial;
   private final Duration retryCap;
+  private final Object appendLock = new Object();
   private long nextSequence;
   private Delivery delivery;
+  /** True when the sender's last try got no response; used by the sender thread only. */
+  private boolean lastTryUnanswered;
+  /** True while the sender waits out a back-off delay; guarded by this. */
+  private boolean backingOff;
   private Thread sender;
   private boolean closed;
 
@@ -81,29 +92,71 @@ public final class Outbox implements AutoCloseable {
     append(jobId, OutboxItem.Kind.LOGS, Json.mapper().valueToTree(batch));
   }
 
-  /** Keeps a job's result for delivery, trimmed to fit the tenant's request limit. */
-  public void appendResult(String jobId, JobResult result) {
-    append(jobId, OutboxItem.Kind.RESULT, Json.mapper().valueToTree(ResultSizing.fit(result)));
+  /**
+   * Keeps a job's result for delivery, trimmed to fit the tenant's request limit.
+   *
+   * @return the item's sequence number, for {@link #awaitSent(long, Duration)}
+   */
+  public long appendResult(String jobId, JobResult result) {
+    return append(jobId, OutboxItem.Kind.RESULT,
+        Json.mapper().valueToTree(ResultSizing.fit(result)));
   }
 
-  private void append(String jobId, OutboxItem.Kind kind, JsonNode body) {
-    OutboxItem item;
-    synchronized (this) {
-      item = new OutboxItem(nextSequence++, jobId, kind, body, false);
-      queue.addLast(item);
-      notifyAll();
+  /**
+   * Writes the item, then queues it. One lock covers both, so the queue stays in sequence
+   * order and the sender never sends (and deletes) an item whose file is not written yet.
+   */
+  private long append(String jobId, OutboxItem.Kind kind, JsonNode body) {
+    synchronized (appendLock) {
+      OutboxItem item;
+      synchronized (this) {
+        item = new OutboxItem(nextSequence++, jobId, kind, body, false);
+      }
+      try {
+        store.write(item);
+        if (writeError.getAndSet(null) != null) {
+          log.info("Outbox {} is writable again", store.folder());
+        }
+      } catch (IOException e) {
+        String reason = "cannot write the outbox in " + store.folder() + ": " + e;
+        if (writeError.getAndSet(reason) == null) {
+          log.error("{}; the {} of job {} is kept in memory only, and the agent takes no new"
+              + " job until the outbox can be written", reason, describe(kind), jobId);
+        }
+      }
+      synchronized (this) {
+        queue.addLast(item);
+        notifyAll();
+      }
+      return item.sequence();
     }
-    try {
-      store.write(item);
-      if (writeError.getAndSet(null) != null) {
-        log.info("Outbox {} is writable again", store.folder());
+  }
+
+  /**
+   * Waits up to {@code timeout} until the item with {@code sequence} and every item before it
+   * left the outbox, and returns whether they did.
+   */
+  public synchronized boolean awaitSent(long sequence, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!queue.isEmpty() && queue.peekFirst().sequence() <= sequence) {
+      long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
+      if (remainingMillis <= 0) {
+        return false;
       }
-    } catch (IOException e) {
-      String reason = "cannot write the outbox in " + store.folder() + ": " + e;
-      if (writeError.getAndSet(reason) == null) {
-        log.error("{}; the {} of job {} is kept in memory only, and the agent takes no new"
-            + " job until the outbox can be written", reason, describe(kind), jobId);
-      }
+      wait(remainingMillis);
+    }
+    return true;
+  }
+
+  /**
+   * Tells the sender that the tenant answered another call, so that a sender waiting out its
+   * back-off tries again at once.
+   */
+  public synchronized void tenantReachable() {
+    if (backingOff) {
+      backingOff = false;
+      notifyAll();
     }
   }
 
@@ -168,6 +221,7 @@ public final class Outbox implements AutoCloseable {
 
   private void sendLoop() {
     Backoff backoff = new Backoff(retryInitial, retryCap);
+    int failuresOfHead = 0;
     while (true) {
       OutboxItem item;
       Delivery current;
@@ -185,15 +239,30 @@ public final class Outbox implements AutoCloseable {
         item = queue.peekFirst();
         current = delivery;
       }
-      OutboxItem next = sendOne(current, item);
-      if (next == item) {
-        if (!pause(backoff.nextDelay())) {
-          return;
-        }
+      OutboxItem next;
+      try {
+        next = sendOne(current, item);
+      } catch (RuntimeException e) {
+        log.error("Sending the {} of job {} failed inside the agent", describe(item),
+            item.jobId(), e);
+        next = item;
+      }
+      if (next != item) {
+        failuresOfHead = 0;
+        backoff.reset();
+        replaceHead(item, next);
         continue;
       }
-      backoff.reset();
-      replaceHead(item, next);
+      if (!lastTryUnanswered && ++failuresOfHead >= MAX_FAILURES_OF_ONE_ITEM) {
+        log.error("Giving up on the {} of job {} after {} failed tries; it is kept in {} for"
+            + " an operator", describe(item), item.jobId(), failuresOfHead, store.folder());
+        setAside(item);
+        failuresOfHead = 0;
+        continue;
+      }
+      if (!pause(backoff.nextDelay())) {
+        return;
+      }
     }
   }
 
@@ -202,28 +271,36 @@ public final class Outbox implements AutoCloseable {
    * replacement item to send instead, or the same item to try again later.
    */
   private OutboxItem sendOne(Delivery current, OutboxItem item) {
+    lastTryUnanswered = false;
     try {
       current.send(item);
       return null;
     } catch (TenantException e) {
-      if (!e.isPermanent()) {
-        log.warn("Tenant failed to take the {} of job {}: {}; retrying", describe(item),
-            item.jobId(), e.getMessage());
-        return item;
-      }
       return rejected(item, e);
     } catch (IOException e) {
-      return item;
-    } catch (RuntimeException e) {
-      log.error("Sending the {} of job {} failed; retrying", describe(item), item.jobId(), e);
+      // No response: the tenant or the network is down, which says nothing about the item.
+      lastTryUnanswered = true;
       return item;
     }
   }
 
+  /**
+   * Decides what to do with an item the tenant rejected. Only a rejection of the item itself
+   * ends it: {@code lease_lost} or {@code not_found} means the job is no longer this agent's
+   * to report, and 400, 413 or 422 means the item is invalid. Any other status, for example
+   * 401 or 403 after a credential change, 407 from a proxy, or 409 {@code agent_cloned} while
+   * a crashed predecessor still counts as active, keeps the item for another try.
+   */
   private OutboxItem rejected(OutboxItem item, TenantException e) {
-    boolean stale = e.status() == 409 || e.status() == 404
-        || AgentApi.LEASE_LOST.equals(e.code());
-    if (item.kind() == OutboxItem.Kind.RESULT && !stale && !item.fallback()) {
+    boolean stale = AgentApi.LEASE_LOST.equals(e.code()) || "not_found".equals(e.code());
+    boolean invalid = !e.code().isEmpty()
+        && (e.status() == 400 || e.status() == 413 || e.status() == 422);
+    if (!stale && !invalid) {
+      log.warn("Tenant did not take the {} of job {}: {}; keeping it and trying again",
+          describe(item), item.jobId(), e.getMessage());
+      return item;
+    }
+    if (invalid && item.kind() == OutboxItem.Kind.RESULT && !item.fallback()) {
       log.warn("Tenant rejected the result of job {}: {}; sending a failed result instead",
           item.jobId(), e.getMessage());
       return new OutboxItem(item.sequence(), item.jobId(), item.kind(),
@@ -269,12 +346,35 @@ public final class Outbox implements AutoCloseable {
     return kind == OutboxItem.Kind.LOGS ? "log lines" : "result";
   }
 
-  private static boolean pause(Duration delay) {
+  /** Waits out a back-off delay, ended early by {@link #tenantReachable()} or close. */
+  private synchronized boolean pause(Duration delay) {
+    long deadline = System.nanoTime() + delay.toNanos();
+    backingOff = true;
     try {
-      Thread.sleep(delay.toMillis());
-      return true;
+      while (backingOff && !closed) {
+        long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
+        if (remainingMillis <= 0) {
+          break;
+        }
+        wait(remainingMillis);
+      }
+      return !closed;
     } catch (InterruptedException e) {
       return false;
+    } finally {
+      backingOff = false;
+    }
+  }
+
+  private void setAside(OutboxItem item) {
+    try {
+      store.setAside(item);
+    } catch (IOException e) {
+      log.warn("Could not set aside the outbox file of job {}: {}", item.jobId(), e.toString());
+    }
+    synchronized (this) {
+      queue.pollFirst();
+      notifyAll();
     }
   }
 }

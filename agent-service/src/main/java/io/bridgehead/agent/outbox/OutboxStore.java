@@ -73,6 +73,14 @@ final class OutboxStore {
     Files.deleteIfExists(file(item));
   }
 
+  /** Renames an item's file so that it is no longer sent, and leaves it for an operator. */
+  void setAside(OutboxItem item) throws IOException {
+    Path file = file(item);
+    if (Files.exists(file)) {
+      Files.move(file, file.resolveSibling(file.getFileName() + ".failed"));
+    }
+  }
+
   /** Checks that a file can be written in the folder, by writing and deleting one. */
   void probe() throws IOException {
     Files.createDirectories(folder);
