@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * one connection and then over 16 connections at once, one calling thread per connection.
  * It prints the latency percentiles and the requests per second of each.
  *
- * <p>Run it with {@code bench/run-ipc-latency.sh [CALLS]}; CALLS (default 40000) is the total
+ * <p>Run it with {@code bench/run.sh ipc-latency [CALLS]}; CALLS (default 40000) is the total
  * number of measured calls per configuration, after 2000 warm-up calls per connection.
  */
 public final class IpcLatencyBenchmark {

@@ -13,13 +13,13 @@
  * Linux, with:
  *
  * <pre>
- * bench/run-dispatch-latency.sh [--tasks N]
+ * bench/run.sh dispatch-latency [--tasks N]
  * </pre>
  *
  * <p>{@link io.bridgehead.bench.PoolThroughputBenchmark} measures one pool of 1, then 2, then 3
  * agents, each a separate JVM ({@link io.bridgehead.bench.StandaloneAgent}) running at most 2
  * jobs at once: the jobs per second when tasks are submitted as fast as the admin API takes
  * them, the dispatch latency under that load, and each agent process's resident memory at
- * idle and under load. Rerun it with {@code bench/run-pool-throughput.sh}.
+ * idle and under load. Rerun it with {@code bench/run.sh pool-throughput}.
  */
 package io.bridgehead.bench;
