@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * and a failed one is tried again after two seconds. A lease counts from the moment the last
  * successful renewal was sent, since the tenant may have handled it at once. A deadline timer,
  * apart from the renewals, fires when the lease's length minus a safety margin has passed
- * since then: the agent must then assume the tenant has given the job to another agent, so
+ * since then. The agent must then assume the tenant has given the job to another agent, so
  * the script is cancelled, whatever call may still be in flight. That keeps a tenant outage
  * or a network cut from ending with two agents running the same job. The tenant's refusal of
  * a renewal, or its report that the job was cancelled, stops the script as well.
@@ -33,7 +33,7 @@ final class LeaseKeeper {
   private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
   private static final Duration RETRY_DELAY = Duration.ofSeconds(2);
 
-  /** Why a running script was stopped from outside. */
+  /** The reason a running script was stopped from outside, if any. */
   enum Stop {
     NONE,
     CANCELLED_ON_TENANT,

@@ -51,7 +51,7 @@ public final class RunRecords {
     }
   }
 
-  /** Kills every recorded script that still runs, with its process group, and forgets it. */
+  /** Kills every recorded script that still runs, with its process group; deletes records. */
   public static void killLeftovers(Path workRoot) {
     Path folder = folder(workRoot);
     if (!Files.isDirectory(folder)) {

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * from one thread in the order they were added.
  *
  * <p>When the disk refuses a write, the item is still queued in memory, so it is sent while
- * the agent runs, and {@link #writeError()} says why the outbox is not durable. The job loop
+ * the agent runs, and {@link #writeError()} gives the reason the outbox is not durable. The job loop
  * takes no new job until a later write succeeds. An item the tenant rejects for good is
  * dropped with a warning, except a result rejected as invalid or too large: that is replaced
  * once by a small failed result that carries the tenant's reason, so that the job ends
@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class Outbox implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Outbox.class);
   /**
-   * Tries of one item that the tenant answered with errors or that failed inside the agent,
+   * Tries of one item that the tenant rejected with errors or that failed inside the agent,
    * after which the item is set aside so that it does not block every later one. Tries that
    * got no response do not count.
    */
@@ -70,7 +70,7 @@ public final class Outbox implements AutoCloseable {
     OutboxStore store = new OutboxStore(folder);
     List<OutboxItem> kept = store.load();
     if (!kept.isEmpty()) {
-      log.info("Outbox {} holds {} unsent items from an earlier run; sending them", folder,
+      log.info("Outbox {} contains {} unsent items from an earlier run; sending them", folder,
           kept.size());
     }
     return new Outbox(store, kept, retryInitial, retryCap);
@@ -150,7 +150,7 @@ public final class Outbox implements AutoCloseable {
   }
 
   /**
-   * Tells the sender that the tenant answered another call, so that a sender waiting out its
+   * Tells the sender that the tenant responded to another call, so that a sender waiting out its
    * back-off tries again at once.
    */
   public synchronized void tenantReachable() {
@@ -278,7 +278,7 @@ public final class Outbox implements AutoCloseable {
     } catch (TenantException e) {
       return rejected(item, e);
     } catch (IOException e) {
-      // No response: the tenant or the network is down, which says nothing about the item.
+      // No response: the tenant or the network is down, which tells nothing about the item.
       lastTryUnanswered = true;
       return item;
     }

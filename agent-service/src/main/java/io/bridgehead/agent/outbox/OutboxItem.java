@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record OutboxItem(long sequence, String jobId, Kind kind, JsonNode body,
     boolean fallback) {
-  /** What an item carries. */
+  /** The kind of payload an item carries. */
   public enum Kind {
     LOGS,
     RESULT
