@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * from one thread in the order they were added.
  *
  * <p>When the disk refuses a write, the item is still queued in memory, so it is sent while
- * the agent runs, and {@link #writeError()} gives the reason the outbox is not durable. The job loop
- * takes no new job until a later write succeeds. An item the tenant rejects for good is
+ * the agent runs, and {@link #writeError()} gives the reason the outbox is not durable. The
+ * job loop takes no new job until a later write succeeds. An item the tenant rejects for good is
  * dropped with a warning, except a result rejected as invalid or too large: that is replaced
  * once by a small failed result that carries the tenant's reason, so that the job ends
  * rather than running again when its lease lapses.
