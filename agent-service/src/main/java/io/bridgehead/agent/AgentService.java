@@ -49,7 +49,13 @@ public final class AgentService {
   private volatile JobLoop loop;
   private volatile AgentConfig config;
   private boolean stopped;
+  /**
+   * True while the job loop is stopped on purpose for a pool move, which ends with a restart;
+   * {@link #awaitStop()} keeps waiting meanwhile. Guarded by {@code lifecycle}.
+   */
+  private boolean paused;
   private ControlEndpoint endpoint;
+  private DataFolderLock folderLock;
 
   private AgentService(Path dataFolder, Role role, AgentConfig config, Outbox outbox) {
     this.dataFolder = dataFolder;
@@ -88,10 +94,18 @@ public final class AgentService {
       throw new IllegalArgumentException("invalid " + StoredSettings.FILE_NAME + " in "
           + dataFolder + ": " + e.getMessage(), e);
     }
-    WorkFolders.removeLeftovers(effective.workRoot());
-    Outbox outbox = Outbox.open(dataFolder.resolve("outbox"), effective.retryInitial(),
-        effective.retryCap());
+    DataFolderLock folderLock = DataFolderLock.acquire(dataFolder, role.wireName());
+    Outbox outbox;
+    try {
+      WorkFolders.removeLeftovers(effective.workRoot());
+      outbox = Outbox.open(dataFolder.resolve("outbox"), effective.retryInitial(),
+          effective.retryCap());
+    } catch (IOException | RuntimeException e) {
+      folderLock.close();
+      throw e;
+    }
     AgentService service = new AgentService(dataFolder, role, config, outbox);
+    service.folderLock = folderLock;
     JobLoop first = service.newLoop(config, effective);
     service.loop = first;
     if (settings.ipcDirectory() != null) {
@@ -105,6 +119,7 @@ public final class AgentService {
         first.stop(Duration.ZERO);
         first.close();
         outbox.close();
+        folderLock.close();
         throw e;
       }
     }
@@ -133,6 +148,7 @@ public final class AgentService {
         return;
       }
       stopped = true;
+      lifecycle.notifyAll();
       status.state(ServiceStatus.State.STOPPING, "");
       loop.stop(STOP_GRACE);
       awaitOutbox(OUTBOX_GRACE);
@@ -143,6 +159,7 @@ public final class AgentService {
     if (endpoint != null) {
       endpoint.close();
     }
+    folderLock.close();
   }
 
   /**
@@ -157,6 +174,9 @@ public final class AgentService {
       String fatal = current.awaitStop();
       // A restart holds the lock from stopping the old loop until the new one is in place.
       synchronized (lifecycle) {
+        while (loop == current && paused && !stopped) {
+          lifecycle.wait();
+        }
         if (loop == current) {
           return fatal;
         }
@@ -242,6 +262,8 @@ public final class AgentService {
         loop.close();
         config = newConfig;
         loop = next;
+        paused = false;
+        lifecycle.notifyAll();
         status.state(ServiceStatus.State.STARTING, reason);
         next.start();
         status.state(ServiceStatus.State.RUNNING, reason);
@@ -251,7 +273,9 @@ public final class AgentService {
     @Override
     public int drainOutbox(Duration timeout) throws InterruptedException {
       synchronized (lifecycle) {
-        // Jobs still running would add results after the drain, under the old agent id.
+        // Jobs still running would add results after the drain, under the old agent id. The
+        // caller restarts the loop afterwards, in the new pool or the old one.
+        paused = true;
         loop.stop(STOP_GRACE);
       }
       outbox.awaitEmpty(timeout);

@@ -35,6 +35,7 @@ final class AgentCommands {
       "Commands:",
       "  enroll --tenant URL (--enrollment-key KEY | --enrollment-key - | --enrollment-key-file F)",
       "         [--fingerprint SHA256] [--ca-bundle PEM] [--role ROLE]... [--tag TAG]...",
+      "         [--force]",
       "  enroll --enrollment-string STRING [--role ROLE]... [--tag TAG]...",
       "                          join the pool the key belongs to; '-' reads the key (or the",
       "                          string, with --enrollment-string -) from one line of",
@@ -67,7 +68,7 @@ final class AgentCommands {
 
   ExitCode run(List<String> arguments) throws CommandException, IOException,
       InterruptedException {
-    Args args = Args.parse(arguments, VALUED, Set.of());
+    Args args = Args.parse(arguments, VALUED, Set.of("force"));
     List<String> words = args.operands();
     if (words.isEmpty()) {
       out.println(USAGE);
@@ -86,6 +87,12 @@ final class AgentCommands {
 
   private ExitCode enroll(Args args) throws CommandException, IOException {
     Path data = Folders.agentData(args.value("data"));
+    if (Files.exists(data.resolve(AgentConfig.FILE_NAME)) && !args.flag("force")) {
+      throw CommandException.invalid("the data folder " + data + " already holds an enrolled"
+          + " agent; enrolling again would leave that agent behind on the tenant. Remove it"
+          + " there ('bridgehead tenant agent remove ID') and pass --force, or give another"
+          + " --data folder");
+    }
     List<Role> roles = enrollableRoles(args);
     EnrollmentString combined = enrollmentString(args);
     String tenant = combined != null ? combined.tenant() : args.value("tenant");

@@ -1,6 +1,7 @@
 package io.bridgehead.launcher;
 
 import io.bridgehead.tenant.admin.AdminClient;
+import io.bridgehead.tenant.admin.AdminException;
 import io.bridgehead.tenant.admin.JobView;
 import java.io.IOException;
 import java.time.Duration;
@@ -9,6 +10,8 @@ import java.time.Duration;
 final class TaskWaiter {
   /** The longest single wait asked of the tenant, below common proxy idle time-outs. */
   private static final Duration STEP = Duration.ofSeconds(25);
+  /** The pause before asking again when the tenant could not be reached. */
+  private static final Duration RETRY_DELAY = Duration.ofSeconds(2);
 
   private TaskWaiter() {}
 
@@ -26,7 +29,18 @@ final class TaskWaiter {
         break;
       }
       Duration step = remaining.compareTo(STEP) < 0 ? remaining : STEP;
-      JobView job = admin.job(jobId, Duration.ofSeconds(step.toSeconds()));
+      JobView job;
+      try {
+        job = admin.job(jobId, Duration.ofSeconds(step.toSeconds()));
+      } catch (AdminException e) {
+        if (e.status() != 0) {
+          throw e;
+        }
+        // The tenant is restarting or unreachable for a moment: the job lives on there, so
+        // keep asking until the wait is over.
+        Thread.sleep(Math.min(RETRY_DELAY.toMillis(), remaining.toMillis()));
+        continue;
+      }
       if (job.finished()) {
         return job;
       }

@@ -223,9 +223,9 @@ public final class JobLoop {
         link.succeeded();
         outbox.tenantReachable();
         backoff.reset();
-        if (offer.isPresent() && outbox.writeError() != null) {
-          // The disk failed while the poll waited: leave the offer to lapse, so that the
-          // tenant gives the job to an agent that can keep its result.
+        if (offer.isPresent() && (outbox.writeError() != null || !outbox.probe())) {
+          // The disk failed while the poll waited, or fails now: leave the offer to lapse, so
+          // that the tenant gives the job to an agent that can keep its result.
           log.warn("Not taking job {}: {}", offer.get().jobId(), outbox.writeError());
         } else if (offer.isPresent() && !stopping.get()) {
           JobOffer job = offer.get();

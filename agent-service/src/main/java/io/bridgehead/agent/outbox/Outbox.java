@@ -120,7 +120,7 @@ public final class Outbox implements AutoCloseable {
       } catch (IOException e) {
         String reason = "cannot write the outbox in " + store.folder() + ": " + e;
         if (writeError.getAndSet(reason) == null) {
-          log.error("{}; the {} of job {} is kept in memory only, and the agent takes no new"
+          log.error("{}; the {} of job {} stays in memory only, and the agent takes no new"
               + " job until the outbox can be written", reason, describe(kind), jobId);
         }
       }

@@ -17,7 +17,6 @@ import io.bridgehead.agent.jobs.AgentSettings;
 import io.bridgehead.ipc.ErrorCodes;
 import io.bridgehead.ipc.IpcClient;
 import io.bridgehead.ipc.RpcException;
-import io.bridgehead.ipc.transport.EndpointInUseException;
 import io.bridgehead.ipc.unix.UnixTransport;
 import io.bridgehead.tenant.admin.AgentView;
 import io.bridgehead.tenant.admin.JobView;
@@ -35,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -191,6 +191,7 @@ class ControlEndpointTest {
   @Test
   void poolSelectWithBadKeyKeepsEnrollment() throws Exception {
     tenant.createPool("backup");
+    CompletableFuture<String> serviceEnd = awaitServiceEnd();
     byte[] configBefore = Files.readAllBytes(agentFolder.resolve(AgentConfig.FILE_NAME));
     String credentialBefore = new FileCredentialStore(agentFolder).load().orElseThrow();
 
@@ -206,11 +207,25 @@ class ControlEndpointTest {
     assertThat(new FileCredentialStore(agentFolder).load()).contains(credentialBefore);
     assertThat(call(ControlApi.STATUS_GET, null).path("pool").asText()).isEqualTo(POOL);
     assertThat(runJob(POOL, "echo still here").state()).isEqualTo("succeeded");
+    assertThat(serviceEnd).as("the service keeps running after the failed move").isNotDone();
+  }
+
+  /** Waits for the service's end on another thread, as 'bridgehead agent run' does. */
+  private CompletableFuture<String> awaitServiceEnd() {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return agent.awaitStop();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return "interrupted";
+      }
+    });
   }
 
   @Test
   void poolSelectWithGoodKeyMovesAgent() throws Exception {
     String key = tenant.createPool("backup");
+    CompletableFuture<String> serviceEnd = awaitServiceEnd();
 
     JsonNode result = call(ControlApi.POOLS_SELECT, JsonNodeFactory.instance.objectNode()
         .put("pool", "backup").put("enrollmentKey", key));
@@ -227,6 +242,7 @@ class ControlEndpointTest {
     assertThat(job.state()).isEqualTo("succeeded");
     assertThat(job.agentId()).isEqualTo(newAgentId);
     assertThat(call(ControlApi.STATUS_GET, null).path("pool").asText()).isEqualTo("backup");
+    assertThat(serviceEnd).as("the service keeps running after the move").isNotDone();
   }
 
   @Test
@@ -291,10 +307,11 @@ class ControlEndpointTest {
 
   @Test
   void secondInstanceRefusedToStart() {
+    // The data folder's lock refuses it before the control socket is tried.
     assertThatThrownBy(() -> AgentService.start(agentFolder, Role.AUTOMATION, settings()))
-        .isInstanceOf(EndpointInUseException.class)
-        .hasMessageContaining("process " + ProcessHandle.current().pid())
-        .hasMessageContaining(ipcFolder.resolve("automation.sock").toString());
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("is in use by another automation agent process")
+        .hasMessageContaining("process " + ProcessHandle.current().pid());
     assertThat(client.state()).hasToString("CONNECTED");
   }
 

@@ -62,40 +62,35 @@ class OutboxFailureTest {
 
   @Test
   void unwritableOutboxStopsTakingJobs() throws Exception {
-    // The agent checks its outbox before each long poll and again when a poll brings a job; a
-    // poll wait shortened from 25 s to 2 s keeps the test short.
+    // The agent tries a write in its outbox before it accepts each offered job; a poll wait
+    // shortened from 25 s to 2 s keeps the test short.
     agent = agents.start(folder,
         FaultAgents.settings(folder, 1).withPollWait(Duration.ofSeconds(2)));
     Path outbox = folder.resolve("outbox");
     List<String> messages;
-    JobView first;
     JobView waiting;
-    JobView second;
+    JobView first;
     try (LogRecorder recorder = LogRecorder.start("io.bridgehead.agent")) {
       breakFolder(outbox);
-      // The agent learns of the failure only when it writes the job's log lines or result.
-      first = awaitFinished(submit("echo first"));
+      String firstId = submit("echo first");
       FaultSupport.awaitTrue("the agent reports that it takes no jobs", CONDITION_WAIT,
           () -> lastError().startsWith("taking no jobs"));
-
-      String secondId = submit("echo second");
       Thread.sleep(NO_JOB_WAIT.toMillis());
-      waiting = tenant.admin().job(secondId, Duration.ZERO);
+      waiting = tenant.admin().job(firstId, Duration.ZERO);
       restoreFolder(outbox);
-      second = awaitFinished(secondId);
+      first = awaitFinished(firstId);
       messages = recorder.messages();
     }
 
-    assertThat(first.state()).isEqualTo("succeeded");
-    assertThat(first.output()).isEqualTo("first\n");
     assertThat(lastError()).startsWith("taking no jobs: cannot write the outbox in " + outbox);
     assertThat(messages).as("agent warnings and errors")
         .anyMatch(message -> message.startsWith("ERROR Taking no jobs: cannot write the outbox"));
-    assertThat(waiting.state()).as("the second job while the outbox cannot be written")
-        .isEqualTo("queued");
-    assertThat(second.state()).isEqualTo("succeeded");
-    assertThat(second.output()).isEqualTo("second\n");
-    assertThat(second.attempt()).isEqualTo(1);
+    assertThat(waiting.state()).as("the job while the outbox cannot be written: %s", waiting)
+        .isIn("queued", "offered");
+    assertThat(waiting.attempt()).as("attempts while the outbox cannot be written").isZero();
+    assertThat(first.state()).isEqualTo("succeeded");
+    assertThat(first.output()).isEqualTo("first\n");
+    assertThat(first.attempt()).isEqualTo(1);
   }
 
   @Test
@@ -103,26 +98,23 @@ class OutboxFailureTest {
     agent = agents.start(folder, 1);
     Path outbox = folder.resolve("outbox");
     breakFolder(outbox);
-    // The second job waits in the queue before the agent has written anything, so the agent
-    // takes the first without knowing. Once that job's first write failed, the agent must not
-    // start the second: it may have been offered to the agent, which then leaves the offer to
-    // lapse back into the queue.
+    // Both jobs wait in the queue while the outbox cannot be written; the agent may be offered
+    // one, but it leaves the offer to lapse back into the queue rather than start it.
     String firstId = submit("sleep 1\necho first");
     String secondId = submit("echo second");
 
-    JobView first = awaitFinished(firstId);
     FaultSupport.awaitTrue("the agent reports that it takes no jobs", CONDITION_WAIT,
         () -> lastError().startsWith("taking no jobs"));
     Thread.sleep(NO_JOB_WAIT.toMillis());
-    JobView waiting = tenant.admin().job(secondId, Duration.ZERO);
+    JobView firstWaiting = tenant.admin().job(firstId, Duration.ZERO);
+    JobView secondWaiting = tenant.admin().job(secondId, Duration.ZERO);
     restoreFolder(outbox);
+    JobView first = awaitFinished(firstId);
     JobView second = awaitFinished(secondId);
 
+    assertThat(firstWaiting.attempt()).as("attempts of the first job meanwhile").isZero();
+    assertThat(secondWaiting.attempt()).as("attempts of the second job meanwhile").isZero();
     assertThat(first.state()).isEqualTo("succeeded");
-    assertThat(waiting.state()).as("the second job while the outbox cannot be written: %s",
-        waiting).isIn("queued", "offered");
-    assertThat(waiting.attempt()).as("attempts of the second job while the outbox cannot be"
-        + " written").isZero();
     assertThat(second.state()).isEqualTo("succeeded");
   }
 
