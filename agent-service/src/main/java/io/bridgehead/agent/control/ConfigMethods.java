@@ -7,6 +7,7 @@ import io.bridgehead.agent.config.AgentConfig;
 import io.bridgehead.agent.config.DurationText;
 import io.bridgehead.agent.config.StoredSettings;
 import io.bridgehead.agent.jobs.AgentSettings;
+import io.bridgehead.agent.tenant.TenantClient;
 import io.bridgehead.agent.tenant.TenantConnection;
 import io.bridgehead.ipc.ErrorCodes;
 import io.bridgehead.ipc.RpcException;
@@ -18,6 +19,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,13 +147,32 @@ final class ConfigMethods {
   }
 
   /** Checks that a TLS context can be built from the new connection settings. */
+  /**
+   * Checks that the tenant can be trusted with the new settings: they must make a valid trust
+   * setup, and a reachable tenant must pass the TLS handshake with them. An unreachable tenant
+   * does not block the change, since it may be down for the very reason of the change.
+   */
   private static void checkTrust(AgentConfig config) throws RpcException {
+    TenantClient client;
     try {
       TenantConnection connection = config.connection();
       TenantTrust.create(connection.fingerprint(), connection.caBundle());
+      client = TenantClient.create(connection, null, Duration.ofSeconds(1));
     } catch (IOException | RuntimeException e) {
       throw RpcException.invalidParams("cannot trust the tenant with these settings: "
           + e.getMessage());
+    }
+    try {
+      client.checkTrust();
+    } catch (SSLException e) {
+      throw RpcException.invalidParams("the tenant at " + config.tenantUrl() + " is not"
+          + " trusted with these settings: " + e.getMessage() + "; for a self-signed tenant"
+          + " set its fingerprint, or set a CA bundle that signed its certificate");
+    } catch (IOException e) {
+      log.warn("Could not reach the tenant at {} to check its certificate: {}",
+          config.tenantUrl(), e.toString());
+    } finally {
+      client.close();
     }
   }
 

@@ -110,6 +110,20 @@ public final class TenantClient {
     return Optional.of(mapper.readValue(body, JobOffer.class));
   }
 
+  /**
+   * Makes one unauthenticated request to check that a TLS connection to the tenant can be
+   * trusted with this client's settings; the response's status does not matter.
+   *
+   * @throws javax.net.ssl.SSLException when the tenant's certificate is not trusted
+   * @throws IOException when the tenant cannot be reached
+   */
+  public void checkTrust() throws IOException {
+    Request request = new Request.Builder().url(baseUrl + AgentApi.PREFIX + "/").get().build();
+    try (Response response = http.newCall(request).execute()) {
+      response.code();
+    }
+  }
+
   /** Returns the pools the agent may move to, with their online agent counts. */
   public List<PoolListing> pools() throws IOException {
     Request.Builder request = new Request.Builder().url(baseUrl + AgentApi.POOLS).get();

@@ -145,12 +145,15 @@ class ControlEndpointTest {
     RpcException jobs = callFails(ControlApi.CONFIG_SET, params("maxConcurrentJobs", "0"));
     RpcException url = callFails(ControlApi.CONFIG_SET, params("tenantUrl", "http://x.test"));
     RpcException unknown = callFails(ControlApi.CONFIG_SET, params("colour", "blue"));
+    RpcException unpinned = callFails(ControlApi.CONFIG_SET, params("fingerprint", ""));
 
     assertThat(jobs.code()).isEqualTo(ErrorCodes.INVALID_PARAMS);
     assertThat(jobs.getMessage()).contains("maxConcurrentJobs is 0").contains("1 to 64");
     assertThat(url.code()).isEqualTo(ErrorCodes.INVALID_PARAMS);
     assertThat(url.getMessage()).contains("'http://x.test'").contains("HTTPS only");
     assertThat(unknown.getMessage()).contains("'colour'").contains("maxConcurrentJobs");
+    assertThat(unpinned.code()).isEqualTo(ErrorCodes.INVALID_PARAMS);
+    assertThat(unpinned.getMessage()).contains("not trusted with these settings");
     assertThat(agentFolder.resolve(StoredSettings.FILE_NAME)).doesNotExist();
     assertThat(Files.readAllBytes(agentFolder.resolve(AgentConfig.FILE_NAME)))
         .isEqualTo(configBefore);
