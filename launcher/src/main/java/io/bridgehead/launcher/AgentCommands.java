@@ -88,7 +88,7 @@ final class AgentCommands {
   private ExitCode enroll(Args args) throws CommandException, IOException {
     Path data = Folders.agentData(args.value("data"));
     if (Files.exists(data.resolve(AgentConfig.FILE_NAME)) && !args.flag("force")) {
-      throw CommandException.invalid("the data folder " + data + " already holds an enrolled"
+      throw CommandException.invalid("the data folder " + data + " already contains an enrolled"
           + " agent; enrolling again would leave that agent behind on the tenant. Remove it"
           + " there ('bridgehead tenant agent remove ID') and pass --force, or give another"
           + " --data folder");

@@ -26,11 +26,11 @@ public final class AgentApi {
    */
   public static final String INSTANCE_HEADER = "Bridgehead-Instance";
 
-  /** Error code of a 409 answer when the named lease is no longer the job's current lease. */
+  /** Error code of a 409 response when the named lease is no longer the job's current lease. */
   public static final String LEASE_LOST = "lease_lost";
-  /** Error code of a 401 answer when an enrollment key is unknown, used up or expired. */
+  /** Error code of a 401 response when an enrollment key is unknown, used up or expired. */
   public static final String INVALID_ENROLLMENT_KEY = "invalid_enrollment_key";
-  /** Error code of a 401 answer when an agent's credential is not (or no longer) valid. */
+  /** Error code of a 401 response when an agent's credential is not (or no longer) valid. */
   public static final String INVALID_CREDENTIAL = "invalid_credential";
   /**
    * Error code of a 403 answer to a poll when an operator disabled the agent: it gets no new
@@ -38,7 +38,7 @@ public final class AgentApi {
    */
   public static final String AGENT_DISABLED = "agent_disabled";
   /**
-   * Error code of a 409 answer when another process uses the same credential with a different
+   * Error code of a 409 response when another process uses the same credential with a different
    * {@link #INSTANCE_HEADER}, for example a cloned server or a copied data folder.
    */
   public static final String AGENT_CLONED = "agent_cloned";

@@ -86,7 +86,7 @@ public final class JobLoop {
     this.link = new TenantLink(tenantUrl, new JobLoopListener() {
       @Override
       public void tenantReachabilityChanged(boolean reachable, String reason) {
-        // Calls interrupted by stop() fail, which says nothing about the tenant.
+        // Calls interrupted by stop() fail, which shows nothing about the tenant.
         if (!stopping.get()) {
           listener.tenantReachabilityChanged(reachable, reason);
         }

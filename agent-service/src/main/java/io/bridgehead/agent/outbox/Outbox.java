@@ -278,7 +278,7 @@ public final class Outbox implements AutoCloseable {
     } catch (TenantException e) {
       return rejected(item, e);
     } catch (IOException e) {
-      // No response: the tenant or the network is down, which tells nothing about the item.
+      // No response: the tenant or the network is down, which shows nothing about the item.
       lastTryUnanswered = true;
       return item;
     }

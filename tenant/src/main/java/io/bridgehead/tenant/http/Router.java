@@ -13,13 +13,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends each request to the route that matches its method and path, and turns every failure
- * into a JSON error answer: the client never sees a stack trace, and an unexpected failure is
+ * into a JSON error response: the client never sees a stack trace, and an unexpected failure is
  * logged with its exception.
  */
 public final class Router implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(Router.class);
 
-  /** A route's work; {@code path} holds the groups of the route's pattern. */
+  /** A route's work; {@code path} contains the groups of the route's pattern. */
   public interface Route {
     void handle(HttpExchange exchange, Matcher path) throws ApiException, IOException,
         InterruptedException;
@@ -61,7 +61,7 @@ public final class Router implements HttpHandler {
             "the tenant failed to handle the request; see the tenant log"));
       }
     } catch (IOException e) {
-      log.debug("Could not send an error answer: {}", e.toString());
+      log.debug("Could not send an error response: {}", e.toString());
     }
   }
 
