@@ -2,6 +2,7 @@ package io.bridgehead.launcher;
 
 import io.bridgehead.tenant.admin.AdminClient;
 import io.bridgehead.tenant.admin.JobView;
+import io.bridgehead.tenant.admin.PoolView;
 import io.bridgehead.tenant.admin.SubmitTaskRequest;
 import io.bridgehead.tenant.http.AdminEndpoints;
 import io.bridgehead.tenant.http.Exchanges;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code bridgehead tenant task run SCRIPT}: queue a task, wait for it and print its result. */
@@ -118,13 +120,20 @@ final class TaskCommands {
     }
     JobView cancelled = admin.cancel(job.id());
     if (cancelled.state().equals("cancelled")) {
-      String online = admin.pools().stream().filter(p -> p.name().equals(job.pool()))
-          .findFirst().map(p -> p.onlineAgents() + " of " + p.agents() + " agents online")
+      Optional<PoolView> pool = admin.pools().stream()
+          .filter(p -> p.name().equals(job.pool())).findFirst();
+      String online = pool.map(p -> p.onlineAgents() + " of " + p.agents() + " agents online")
           .orElse("pool not found");
+      long disabled = pool.map(p -> p.members().stream()
+          .filter(agent -> agent.state().equals("disabled")).count()).orElse(0L);
+      String advice = disabled > 0
+          ? disabled + " of its agents are disabled: enable one with 'bridgehead tenant agent"
+              + " enable ID', start another automation agent in this pool, or wait longer"
+              + " with --wait"
+          : "start an automation agent enrolled in this pool, or wait longer with --wait";
       throw new CommandException(ExitCode.TIMED_OUT, "no agent of pool " + job.pool()
           + " took job " + job.id() + " within " + describe(wait) + " (" + online
-          + "), so it was cancelled; start an automation agent enrolled in this pool, or"
-          + " wait longer with --wait");
+          + "), so it was cancelled; " + advice);
     }
     if (cancelled.finished()) {
       return cancelled;

@@ -197,6 +197,24 @@ class CommandLineTest {
   }
 
   @Test
+  void taskWithOnlyDisabledAgentSaysSo() throws IOException {
+    String key = admin().createPool("paused").enrollmentKey();
+    assertThat(enroll(key, agentData).exitCode()).isZero();
+    String agentId = admin().agents().get(0).id();
+    CommandRun disable = CommandRun.of("tenant", "--data", tenantData.toString(), "agent",
+        "disable", agentId);
+    Path script = Files.writeString(folder.resolve("noop.sh"), "true\n");
+
+    CommandRun run = CommandRun.of("tenant", "--data", tenantData.toString(), "task", "run",
+        "--pool", "paused", script.toString(), "--wait", "2s");
+
+    assertThat(disable.exitCode()).as(disable.err()).isZero();
+    assertThat(run.exitCode()).isEqualTo(6);
+    assertThat(run.err()).contains("1 of its agents are disabled")
+        .contains("bridgehead tenant agent enable ID");
+  }
+
+  @Test
   void taskForUnknownPoolIsRejected() throws IOException {
     Path script = Files.writeString(folder.resolve("noop.sh"), "true\n");
 
