@@ -19,10 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,7 +116,7 @@ public final class DispatchLatencyBenchmark {
     try {
       runWithTenant(folder);
     } finally {
-      deleteTree(folder);
+      BenchFolders.deleteTree(folder);
     }
   }
 
@@ -227,16 +225,5 @@ public final class DispatchLatencyBenchmark {
     out.println("  p50 " + LatencySummary.millis(roundTrip.p50Nanos())
         + "  p99 " + LatencySummary.millis(roundTrip.p99Nanos())
         + "  (max " + LatencySummary.millis(roundTrip.maxNanos()) + ")");
-  }
-
-  private static void deleteTree(Path folder) {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      log.warn("Could not delete the benchmark folder {}: {}; delete it by hand", folder,
-          e.toString());
-    }
   }
 }

@@ -19,11 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 /**
  * Measures the local IPC's request round trip: a JSON-RPC call from an {@link IpcClient} to an
@@ -65,7 +63,7 @@ public final class IpcLatencyBenchmark {
         }
       }
     } finally {
-      deleteTree(folder);
+      BenchFolders.deleteTree(folder);
     }
   }
 
@@ -138,14 +136,6 @@ public final class IpcLatencyBenchmark {
       }
       if (samples != null) {
         samples.add(took);
-      }
-    }
-  }
-
-  private static void deleteTree(Path folder) throws IOException {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(path);
       }
     }
   }

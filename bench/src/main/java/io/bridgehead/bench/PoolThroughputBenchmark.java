@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.ToLongFunction;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,7 +153,7 @@ public final class PoolThroughputBenchmark {
     try {
       runWithTenant(folder);
     } finally {
-      deleteTree(folder);
+      BenchFolders.deleteTree(folder);
     }
   }
 
@@ -432,16 +430,5 @@ public final class PoolThroughputBenchmark {
 
   private static String seconds(long nanos) {
     return String.format(Locale.ROOT, "%.2f", nanos / 1e9);
-  }
-
-  private static void deleteTree(Path folder) {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      log.warn("Could not delete the benchmark folder {}: {}; delete it by hand", folder,
-          e.toString());
-    }
   }
 }
