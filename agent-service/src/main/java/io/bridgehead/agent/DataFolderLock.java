@@ -28,7 +28,7 @@ final class DataFolderLock implements AutoCloseable {
   /**
    * Takes the lock for {@code role} in {@code dataFolder}.
    *
-   * @throws IOException naming the process that holds it, when another process does
+   * @throws IOException naming the process that has it, when another process does
    */
   static DataFolderLock acquire(Path dataFolder, String role) throws IOException {
     Files.createDirectories(dataFolder);
@@ -39,7 +39,7 @@ final class DataFolderLock implements AutoCloseable {
     try {
       lock = channel.tryLock();
     } catch (OverlappingFileLockException e) {
-      // Another service of this role in the same JVM holds it, as in tests.
+      // Another service of this role in the same JVM has it, as in tests.
       lock = null;
     } catch (IOException e) {
       channel.close();

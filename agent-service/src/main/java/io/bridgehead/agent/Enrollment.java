@@ -53,7 +53,7 @@ public final class Enrollment {
   }
 
   /**
-   * Presents an enrollment key to the tenant and returns its answer without storing anything,
+   * Presents an enrollment key to the tenant and returns its response without storing anything,
    * so that the caller decides when the new enrollment replaces the current one.
    *
    * @throws io.bridgehead.agent.tenant.TenantException when the tenant rejects the key

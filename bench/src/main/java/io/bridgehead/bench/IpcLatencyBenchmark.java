@@ -129,10 +129,10 @@ public final class IpcLatencyBenchmark {
     for (int i = 0; i < count; i++) {
       params.put("sequence", i);
       long before = System.nanoTime();
-      JsonNode answer = client.call("bench.echo", params, CALL_TIMEOUT);
+      JsonNode response = client.call("bench.echo", params, CALL_TIMEOUT);
       long took = System.nanoTime() - before;
-      if (answer.path("sequence").asInt(-1) != i) {
-        throw new IOException("echo returned " + answer + " for call " + i);
+      if (response.path("sequence").asInt(-1) != i) {
+        throw new IOException("echo returned " + response + " for call " + i);
       }
       if (samples != null) {
         samples.add(took);

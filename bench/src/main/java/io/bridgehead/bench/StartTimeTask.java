@@ -26,7 +26,7 @@ final class StartTimeTask {
   /**
    * Returns the epoch nanoseconds the script wrote as its result.
    *
-   * @throws TaskFailedException when the job did not succeed or its result holds no start time
+   * @throws TaskFailedException when the job did not succeed or its result contains no start time
    */
   static long scriptStartNanos(JobView job) throws TaskFailedException {
     if (!job.state().equals("succeeded")) {

@@ -8,7 +8,7 @@ import java.time.Duration;
 
 /** Waits for a job to finish by asking the tenant to hold each request until it does. */
 final class TaskWaiter {
-  /** The longest single wait asked of the tenant, below common proxy idle time-outs. */
+  /** The maximum single wait requested of the tenant, below common proxy idle time-outs. */
   private static final Duration STEP = Duration.ofSeconds(25);
   /** The pause before asking again when the tenant could not be reached. */
   private static final Duration RETRY_DELAY = Duration.ofSeconds(2);

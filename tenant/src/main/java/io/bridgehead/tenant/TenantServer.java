@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
 public final class TenantServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TenantServer.class);
   static {
-    // The JDK's HTTP server leaves Nagle's algorithm on unless told otherwise, and each small
+    // The JDK's HTTP server leaves Nagle's algorithm on unless configured otherwise, and each small
     // response then waited about 45 ms for the client's delayed acknowledgement: the dispatch
     // benchmark's median fell from about 98 ms to about 15 ms with it off. The server reads
     // the property once, when its classes load, so it is set before any server is made.

@@ -33,7 +33,7 @@ public final class AgentApi {
   /** Error code of a 401 response when an agent's credential is not (or no longer) valid. */
   public static final String INVALID_CREDENTIAL = "invalid_credential";
   /**
-   * Error code of a 403 answer to a poll when an operator disabled the agent: it gets no new
+   * Error code of a 403 response to a poll when an operator disabled the agent: it gets no new
    * jobs, but may renew and report the jobs it runs.
    */
   public static final String AGENT_DISABLED = "agent_disabled";

@@ -3,7 +3,7 @@ package io.bridgehead.wire;
 import java.time.Instant;
 
 /**
- * Answer to a heartbeat.
+ * Response to a heartbeat.
  *
  * @param poolName the pool the agent belongs to
  * @param wantedVersion the version the pool should run; equal to the agent's when no update

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** What the control endpoint reads from and does to the running service. */
+/** The running service, as the control endpoint reads and changes it. */
 public interface ServiceControl {
   Role role();
 

@@ -72,7 +72,7 @@ public final class JobLoop {
   private boolean outboxBlocked;
 
   /**
-   * Makes a loop that tells {@code listener} about jobs and the tenant link, and keeps results
+   * Makes a loop that reports to {@code listener} on jobs and the tenant link, and keeps results
    * and log lines in {@code outbox}, which it sends through this loop's client while it runs.
    */
   public JobLoop(TenantClient client, ScriptHost scripts, AgentSettings settings,

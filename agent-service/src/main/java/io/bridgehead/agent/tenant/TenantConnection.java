@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Where the tenant is and how to trust it.
+ * The tenant's address and the rule for trusting it.
  *
  * @param url the tenant's base URL; https only
  * @param fingerprint the pinned SHA-256 fingerprint of the tenant's certificate, or null to

@@ -3,7 +3,7 @@ package io.bridgehead.agent.tenant;
 import java.io.IOException;
 
 /**
- * The tenant answered a call with an error status. A call that got no answer at all throws a
+ * The tenant returned an error status for a call. A call that got no response at all throws a
  * plain {@link IOException} instead, which the caller retries.
  */
 public final class TenantException extends IOException {
@@ -26,7 +26,7 @@ public final class TenantException extends IOException {
     return code;
   }
 
-  /** Returns true for answers that a retry cannot change: 4xx other than 408 and 429. */
+  /** Returns true for responses that a retry cannot change: 4xx other than 408 and 429. */
   public boolean isPermanent() {
     return status >= 400 && status < 500 && status != 408 && status != 429;
   }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The outbox's rules for what it keeps, resends, replaces and drops, with a delivery that
- * answers as a script of tenant responses says; the end-to-end tests cover the real tenant.
+ * returns a scripted list of tenant responses; the end-to-end tests cover the real tenant.
  */
 class OutboxTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
@@ -31,7 +31,7 @@ class OutboxTest {
   @TempDir
   Path folder;
 
-  /** Answers each send with the next scripted outcome; null means acknowledged. */
+  /** Ends each send with the next scripted outcome; none left means acknowledged. */
   private static final class ScriptedDelivery implements Delivery {
     final Deque<IOException> answers = new ArrayDeque<>();
     final List<OutboxItem> sent = new CopyOnWriteArrayList<>();

@@ -3,12 +3,12 @@ package io.bridgehead.ipc.rpc;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A frame that is not a valid JSON-RPC request, with the error code to answer and the id to
- * answer it under.
+ * A frame that is not a valid JSON-RPC request, with the error code to respond with and the
+ * id to respond under.
  */
 public final class InvalidMessageException extends Exception {
   private final int code;
-  /** The request's id when it was valid, otherwise null, which is answered as JSON null. */
+  /** The request's id when it was valid, otherwise null, which is sent as JSON null. */
   private final transient JsonNode id;
 
   public InvalidMessageException(int code, String message, JsonNode id) {
@@ -21,7 +21,7 @@ public final class InvalidMessageException extends Exception {
     return code;
   }
 
-  /** Returns the id to answer under, or null to answer with a JSON null id. */
+  /** Returns the id to respond under, or null to respond with a JSON null id. */
   public JsonNode id() {
     return id;
   }

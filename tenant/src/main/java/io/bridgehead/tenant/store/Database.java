@@ -33,7 +33,7 @@ public final class Database implements AutoCloseable {
 
   /** Opens (creating when absent) the database at {@code file} and brings its schema up. */
   public static Database open(Path file) throws IOException {
-    // The database holds task scripts and variables, so it is made readable by the owner
+    // The database contains task scripts and variables, so it is made readable by the owner
     // alone; SQLite gives its -wal and -shm files the database file's mode.
     if (!Files.exists(file)) {
       PrivateFiles.write(file, new byte[0]);
