@@ -41,6 +41,7 @@ public final class AgentService {
   private static final Logger log = LoggerFactory.getLogger(AgentService.class);
 
   private final Path dataFolder;
+  private final Path logFile;
   private final Role role;
   private final ServiceStatus status;
   /** Held while the job loop is replaced or stopped; never while publishing is awaited. */
@@ -57,8 +58,10 @@ public final class AgentService {
   private ControlEndpoint endpoint;
   private DataFolderLock folderLock;
 
-  private AgentService(Path dataFolder, Role role, AgentConfig config, Outbox outbox) {
+  private AgentService(Path dataFolder, Path logFile, Role role, AgentConfig config,
+      Outbox outbox) {
     this.dataFolder = dataFolder;
+    this.logFile = logFile;
     this.outbox = outbox;
     this.role = role;
     this.config = config;
@@ -78,6 +81,15 @@ public final class AgentService {
    */
   public static AgentService start(Path dataFolder, Role role, AgentSettings settings)
       throws IOException {
+    return start(dataFolder, role, settings, ControlEndpoint.logFile(dataFolder, role));
+  }
+
+  /**
+   * Starts serving {@code role} as {@link #start(Path, Role, AgentSettings)} does, for a
+   * service whose log is {@code logFile} instead of the one in {@code <data>/logs}.
+   */
+  public static AgentService start(Path dataFolder, Role role, AgentSettings settings,
+      Path logFile) throws IOException {
     AgentConfig config = AgentConfig.read(dataFolder);
     if (!config.roles().contains(role)) {
       throw new IllegalArgumentException("the agent enrolled with roles " + config.roles()
@@ -104,7 +116,7 @@ public final class AgentService {
       folderLock.close();
       throw e;
     }
-    AgentService service = new AgentService(dataFolder, role, config, outbox);
+    AgentService service = new AgentService(dataFolder, logFile, role, config, outbox);
     service.folderLock = folderLock;
     JobLoop first = service.newLoop(config, effective);
     service.loop = first;
@@ -216,6 +228,11 @@ public final class AgentService {
     @Override
     public Path dataFolder() {
       return dataFolder;
+    }
+
+    @Override
+    public Path logFile() {
+      return logFile;
     }
 
     @Override

@@ -5,6 +5,13 @@ import io.bridgehead.agent.Enrollment;
 import io.bridgehead.agent.config.AgentConfig;
 import io.bridgehead.agent.config.NotEnrolledException;
 import io.bridgehead.agent.control.ControlDirectory;
+import io.bridgehead.agent.control.ControlEndpoint;
+import io.bridgehead.agent.host.ForegroundHost;
+import io.bridgehead.agent.host.HostKind;
+import io.bridgehead.agent.host.HostedService;
+import io.bridgehead.agent.host.ServiceHost;
+import io.bridgehead.agent.host.systemd.SystemdHost;
+import io.bridgehead.agent.host.windows.WindowsServiceHost;
 import io.bridgehead.agent.jobs.AgentSettings;
 import io.bridgehead.agent.tenant.TenantConnection;
 import io.bridgehead.agent.tenant.TenantException;
@@ -24,6 +31,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.net.ssl.SSLException;
 
@@ -42,12 +50,21 @@ final class AgentCommands {
       "                          standard input; --role is automation, the only role that",
       "                          takes jobs in this version; jobs that name tags go only to",
       "                          agents with all of them",
-      "  run --role ROLE [--max-jobs N] [--ipc-dir DIR]",
-      "                          serve one role in the foreground until stopped (Ctrl+C),",
-      "                          with its control socket in DIR (default /run/bridgehead for",
+      "  run --role ROLE [--max-jobs N] [--ipc-dir DIR] [--log-dir DIR]",
+      "      [--service-host auto|foreground|systemd|windows] [--log-journal]",
+      "                          serve one role until stopped (Ctrl+C or SIGTERM), with its",
+      "                          control socket in --ipc-dir (default /run/bridgehead for",
       "                          root, else $XDG_RUNTIME_DIR/bridgehead, else",
-      "                          <temp>/bridgehead-<user>); limits changed with",
-      "                          'bridgehead config set' override --max-jobs",
+      "                          <temp>/bridgehead-<user>) and its log agent-ROLE.log in",
+      "                          --log-dir (default <data>/logs); limits changed with",
+      "                          'bridgehead config set' override --max-jobs.",
+      "                          --service-host sets the service manager it reports to:",
+      "                          systemd (Type=notify, through $NOTIFY_SOCKET), windows (the",
+      "                          Service Control Manager; only for a registered service) or",
+      "                          foreground; auto (the default) picks systemd when",
+      "                          $NOTIFY_SOCKET is set, else foreground. --log-journal logs",
+      "                          to standard output with journald priority prefixes instead",
+      "                          of standard error; on by default under systemd",
       "",
       "Options for every command:",
       "  --data DIR              the agent's data folder (default $BRIDGEHEAD_AGENT_DATA or",
@@ -56,7 +73,7 @@ final class AgentCommands {
 
   private static final Set<String> VALUED = Set.of("data", "tenant", "enrollment-key",
       "enrollment-key-file", "enrollment-string", "fingerprint", "ca-bundle", "role", "tag",
-      "max-jobs", "ipc-dir");
+      "max-jobs", "ipc-dir", "log-dir", "service-host");
 
   private final PrintStream out;
   private final InputStream in;
@@ -68,7 +85,7 @@ final class AgentCommands {
 
   ExitCode run(List<String> arguments) throws CommandException, IOException,
       InterruptedException {
-    Args args = Args.parse(arguments, VALUED, Set.of("force"));
+    Args args = Args.parse(arguments, VALUED, Set.of("force", "log-journal"));
     List<String> words = args.operands();
     if (words.isEmpty()) {
       out.println(USAGE);
@@ -236,20 +253,50 @@ final class AgentCommands {
         defaults.retryInitial(), defaults.retryCap(), defaults.workRoot(),
         args.value("ipc-dir") == null ? ControlDirectory.defaultDirectory()
             : Path.of(args.value("ipc-dir")).toAbsolutePath());
-    AgentService service;
+    Role role = roles.get(0);
+    Path logFile = ControlEndpoint.logFile(logFolder(args, data), role.wireName());
+    ServiceHost host = serviceHost(args, role);
+    HostedService.Outcome outcome;
     try {
-      service = AgentService.start(data, roles.get(0), settings);
+      outcome = new HostedService(host).run(
+          () -> AgentService.start(data, role, settings, logFile));
     } catch (NotEnrolledException e) {
       throw new CommandException(ExitCode.NOT_ENROLLED, e.getMessage());
     } catch (IllegalArgumentException e) {
       throw CommandException.invalid(e.getMessage());
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "agent-shutdown"));
-    String fatal = service.awaitStop();
-    if (fatal != null) {
-      throw new CommandException(ExitCode.NOT_ENROLLED, "the agent stopped: " + fatal);
+    return switch (outcome.kind()) {
+      case NORMAL -> ExitCode.OK;
+      case STOPPING_TO_UPDATE -> ExitCode.STOPPED_TO_UPDATE;
+      case FAILED -> throw new CommandException(ExitCode.NOT_ENROLLED, "the agent stopped: "
+          + outcome.reason());
+    };
+  }
+
+  /** Returns the folder of the service's log, as {@link Main} configured Logback. */
+  static Path logFolder(Args args, Path data) {
+    String value = args.value("log-dir");
+    return value == null ? data.resolve("logs") : Path.of(value).toAbsolutePath();
+  }
+
+  private static ServiceHost serviceHost(Args args, Role role) throws CommandException {
+    HostKind kind;
+    try {
+      kind = HostKind.parse(args.value("service-host", HostKind.AUTO.optionName()));
+    } catch (IllegalArgumentException e) {
+      throw CommandException.invalid(e.getMessage());
     }
-    return ExitCode.OK;
+    Map<String, String> environment = System.getenv();
+    try {
+      return switch (kind.resolve(environment)) {
+        case SYSTEMD -> SystemdHost.fromEnvironment(environment);
+        case WINDOWS -> new WindowsServiceHost(WindowsServiceHost.serviceName(role),
+            HostedService.STOP_WAIT_HINT);
+        default -> new ForegroundHost(HostedService.STOP_WAIT_HINT);
+      };
+    } catch (IllegalArgumentException e) {
+      throw CommandException.invalid(e.getMessage());
+    }
   }
 
   private static List<Role> roles(Args args, List<Role> fallback) throws CommandException {

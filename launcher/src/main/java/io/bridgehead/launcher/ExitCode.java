@@ -1,5 +1,7 @@
 package io.bridgehead.launcher;
 
+import io.bridgehead.agent.host.ServiceHost;
+
 /** Exit codes of every {@code bridgehead} command, documented in {@code bridgehead --help}. */
 public enum ExitCode {
   OK(0),
@@ -18,7 +20,12 @@ public enum ExitCode {
   /** The service is not running, or its control endpoint cannot be reached. */
   SERVICE_NOT_RUNNING(7),
   /** The service rejected a change because the caller is not an administrator. */
-  ACCESS_DENIED(8);
+  ACCESS_DENIED(8),
+  /**
+   * {@code agent run}: the service stopped so that the updater can replace it. A systemd
+   * unit lists this code in {@code SuccessExitStatus=}.
+   */
+  STOPPED_TO_UPDATE(ServiceHost.UPDATE_EXIT_CODE);
 
   private final int code;
 

@@ -1,6 +1,8 @@
 package io.bridgehead.launcher;
 
 import io.bridgehead.agent.AgentVersion;
+import io.bridgehead.agent.host.HostKind;
+import io.bridgehead.agent.host.systemd.JournalStream;
 import io.bridgehead.tenant.admin.AdminException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Entry point of the {@code bridgehead} command. It sets up logging for the kind of process
@@ -118,8 +121,10 @@ public final class Main {
   }
 
   /**
-   * Points Logback at the service configuration, with a log folder under the data folder,
-   * for the commands that keep running. This must happen before the first logger is made.
+   * Points Logback at the service configuration for the commands that keep running, with a
+   * log folder under the data folder or, for {@code agent run}, in {@code --log-dir}. Under
+   * systemd the service logs to the journal instead of standard error (see
+   * {@link #logsToJournal}). This must happen before the first logger is made.
    */
   private static void configureLogging(List<String> arguments) {
     if (System.getProperty("logback.configurationFile") != null) {
@@ -128,6 +133,7 @@ public final class Main {
     String data = optionValue(arguments, "--data");
     Path logFolder;
     String logName;
+    String configuration = "logback-service.xml";
     if (arguments.size() >= 2 && arguments.get(0).equals("tenant")
         && arguments.get(1).equals("start")) {
       logFolder = Folders.tenantData(data).resolve("logs");
@@ -135,14 +141,39 @@ public final class Main {
     } else if (arguments.size() >= 2 && arguments.get(0).equals("agent")
         && arguments.get(1).equals("run")) {
       String role = optionValue(arguments, "--role");
-      logFolder = Folders.agentData(data).resolve("logs");
+      String logDir = optionValue(arguments, "--log-dir");
+      logFolder = logDir == null ? Folders.agentData(data).resolve("logs")
+          : Path.of(logDir).toAbsolutePath();
       logName = "agent-" + (role == null ? "service" : role.replaceAll("[^A-Za-z0-9_-]", ""));
+      if (logsToJournal(arguments, System.getenv())) {
+        configuration = "logback-journal.xml";
+      }
     } else {
       return;
     }
     System.setProperty("bridgehead.log.dir", logFolder.toString());
     System.setProperty("bridgehead.log.name", logName);
-    System.setProperty("logback.configurationFile", "logback-service.xml");
+    System.setProperty("logback.configurationFile", configuration);
+  }
+
+  /**
+   * Returns whether {@code agent run} logs to the journal: with {@code --log-journal}, when
+   * {@code JOURNAL_STREAM} names this process's standard output or error, or when the service
+   * reports to systemd ({@code --service-host systemd}, or auto with {@code NOTIFY_SOCKET}).
+   * An invalid {@code --service-host} counts as auto here; the command rejects it later.
+   */
+  static boolean logsToJournal(List<String> arguments, Map<String, String> environment) {
+    if (arguments.contains("--log-journal") || JournalStream.isConnected(environment)) {
+      return true;
+    }
+    HostKind kind;
+    try {
+      String value = optionValue(arguments, "--service-host");
+      kind = value == null ? HostKind.AUTO : HostKind.parse(value);
+    } catch (IllegalArgumentException e) {
+      kind = HostKind.AUTO;
+    }
+    return kind.resolve(environment) == HostKind.SYSTEMD;
   }
 
   private static String optionValue(List<String> arguments, String option) {

@@ -81,9 +81,17 @@ public final class ControlEndpoint implements AutoCloseable {
     return endpoint;
   }
 
-  /** Returns the rolling log file of a role's service, as the launcher configures Logback. */
+  /**
+   * Returns the rolling log file of a role's service in its default folder,
+   * {@code <data>/logs}, as the launcher configures Logback without {@code --log-dir}.
+   */
   public static Path logFile(Path dataFolder, Role role) {
-    return dataFolder.resolve("logs").resolve("agent-" + role.wireName() + ".log");
+    return logFile(dataFolder.resolve("logs"), role.wireName());
+  }
+
+  /** Returns the rolling log file of a role's service in {@code logFolder}. */
+  public static Path logFile(Path logFolder, String roleName) {
+    return logFolder.resolve("agent-" + roleName + ".log");
   }
 
   /** Stops publishing and closes the endpoint, waiting for running calls within a limit. */
@@ -157,7 +165,7 @@ public final class ControlEndpoint implements AutoCloseable {
 
   private JsonNode tailLog(ObjectNode params) throws RpcException {
     int count = Params.integer(params, "lines", DEFAULT_LOG_LINES, 1, ControlApi.MAX_LOG_LINES);
-    Path file = logFile(service.dataFolder(), service.role());
+    Path file = service.logFile();
     LogTail.Tail tail;
     try {
       tail = LogTail.read(file, count, MAX_LOG_BYTES);

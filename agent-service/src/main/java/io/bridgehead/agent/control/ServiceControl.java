@@ -14,6 +14,9 @@ public interface ServiceControl {
 
   Path dataFolder();
 
+  /** Returns the rolling log file the service writes, which {@code logs.tail} reads. */
+  Path logFile();
+
   /** Returns the enrollment the job loop runs with now. */
   AgentConfig config();
 

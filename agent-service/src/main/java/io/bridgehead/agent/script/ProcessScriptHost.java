@@ -45,6 +45,12 @@ public final class ProcessScriptHost implements ScriptHost {
   /** Environment variables the agent sets for sh scripts; tasks cannot override them. */
   private static final Set<String> RESERVED_SH_NAMES = Set.of("PATH", "HOME");
   private static final String RESERVED_PREFIX = "BRIDGEHEAD";
+  /**
+   * Variables systemd sets for the service itself (sd_notify(3), sd_watchdog_enabled(3)),
+   * removed from a script's environment.
+   */
+  private static final Set<String> SERVICE_MANAGER_VARIABLES = Set.of("NOTIFY_SOCKET",
+      "WATCHDOG_USEC", "WATCHDOG_PID");
   private static final String UTF8_LOCALE = "C.UTF-8";
 
   private final InterpreterLocator locator;
@@ -167,6 +173,8 @@ public final class ProcessScriptHost implements ScriptHost {
     Map<String, String> environment = builder.environment();
     environment.keySet().removeIf(
         name -> name.toUpperCase(Locale.ROOT).startsWith(RESERVED_PREFIX + "_"));
+    // A script must not report to systemd in the service's name.
+    environment.keySet().removeAll(SERVICE_MANAGER_VARIABLES);
     if (request.shell() == ScriptShell.SH) {
       environment.putAll(request.variables());
       // An operator's own locale wins; without any, sh tools would assume ASCII.
