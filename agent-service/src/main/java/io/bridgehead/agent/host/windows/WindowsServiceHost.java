@@ -1,6 +1,7 @@
 package io.bridgehead.agent.host.windows;
 
 import com.sun.jna.Native;
+import com.sun.jna.Platform;
 import com.sun.jna.platform.win32.Advapi32;
 import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.platform.win32.WinNT;
@@ -85,6 +86,10 @@ public final class WindowsServiceHost implements ServiceHost {
   public synchronized void open(Runnable stopRequest) throws IOException {
     if (dispatcher != null) {
       throw new IllegalStateException("the Windows service host is already open");
+    }
+    if (!Platform.isWindows()) {
+      throw new IOException("--service-host windows works only on Windows; use auto,"
+          + " foreground or systemd here");
     }
     openEventLog();
     handler = (control, eventType, eventData, context) -> handleControl(control, stopRequest);
