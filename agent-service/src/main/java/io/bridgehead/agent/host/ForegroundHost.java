@@ -30,7 +30,7 @@ public final class ForegroundHost implements ServiceHost {
 
   @Override
   public void starting(Duration waitHint) {
-    // Nobody waits on a foreground start.
+    // No service manager waits for a foreground start.
   }
 
   @Override

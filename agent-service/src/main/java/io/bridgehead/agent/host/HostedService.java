@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs an {@link AgentService} under a {@link ServiceHost}: reports the start, signals
  * readiness once the job loop and the control endpoint run, keeps the status text current,
- * and stops the service when the manager asks or when the job loop ends by itself.
+ * and stops the service on the manager's stop request or when the job loop ends by itself.
  *
  * <p>Readiness does not wait for the tenant. A service whose tenant is unreachable is ready,
  * retries with back-off, and says so in its status text, so that a host that boots before
@@ -43,13 +43,13 @@ public final class HostedService {
 
   private static final Logger log = LoggerFactory.getLogger(HostedService.class);
 
-  /** What a service start does; it returns the started service. */
+  /** The start of the service, which returns the started service. */
   public interface Starter {
     AgentService start() throws IOException;
   }
 
   /**
-   * How the service ended.
+   * The end of a hosted run: the exit kind reported to the host, and its reason.
    *
    * @param reason why the job loop stopped by itself, or null after a requested stop
    */
@@ -60,7 +60,7 @@ public final class HostedService {
   private final CountDownLatch ended = new CountDownLatch(1);
   /** The kind of the first stop request, or null while none came. */
   private final AtomicReference<ExitKind> requested = new AtomicReference<>();
-  /** Why the job loop ended by itself, or null. */
+  /** The reason the job loop ended by itself, or null while it has not. */
   private final AtomicReference<String> fatal = new AtomicReference<>();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
       runnable -> {

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A JVM shutdown hook that turns SIGTERM, SIGINT (Ctrl+C) and SIGHUP into a stop request,
- * then holds the JVM open until the stop is reported or a time limit passes. Without this
+ * then keeps the JVM running until the stop is reported or a time limit passes. Without this
  * wait the JVM would halt as soon as the hook returns, in the middle of the stop. After a
  * signal the JVM exits with its own code, 128 plus the signal number (143 for SIGTERM),
  * whatever the service reports.

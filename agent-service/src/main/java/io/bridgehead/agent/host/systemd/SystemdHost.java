@@ -33,7 +33,7 @@ public final class SystemdHost implements ServiceHost {
   static final String WATCHDOG_USEC = "WATCHDOG_USEC";
   static final String WATCHDOG_PID = "WATCHDOG_PID";
   /**
-   * How long the shutdown hook holds the JVM for the stop: 90 s, systemd's default
+   * How long the shutdown hook keeps the JVM running for the stop: 90 s, systemd's default
    * {@code TimeoutStopSec=}, after which systemd sends SIGKILL anyway.
    */
   static final Duration STOP_LIMIT = Duration.ofSeconds(90);

@@ -26,7 +26,7 @@ final class ScmStatusMachine {
    * {@code ERROR_SERVICE_SPECIFIC_ERROR}, so that the service's recovery actions apply.
    */
   static final int FAILED_SERVICE_SPECIFIC_CODE = 1;
-  /** The state before the first report; the manager sees the service as start pending. */
+  /** The state before the first report; the manager treats the service as start pending. */
   private static final int NOT_REPORTED = 0;
 
   /**

@@ -33,10 +33,7 @@ import org.slf4j.LoggerFactory;
  * jna-platform 5.19.1 and compiled on Linux only; only its state machine is unit-tested.
  */
 public final class WindowsServiceHost implements ServiceHost {
-  /**
-   * How long {@link #open} waits for the manager to call {@code ServiceMain}: 30 s, the
-   * manager's default for a started process to connect.
-   */
+  /** How long {@link #open} waits for the manager to call {@code ServiceMain}: 30 s. */
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
   /** How long {@link #close} waits for the dispatcher to return after the stop. */
   static final Duration DISPATCHER_EXIT_WAIT = Duration.ofSeconds(10);
@@ -199,7 +196,7 @@ public final class WindowsServiceHost implements ServiceHost {
 
   @Override
   public void stopped(ExitKind kind, String reason) {
-    // Written first, because the manager may end the process once it sees the stop.
+    // Written first, because the manager may end the process once it receives the stop.
     switch (kind) {
       case NORMAL -> event(WindowsEventLog.STOPPED, false, "Service " + serviceName
           + " stopped.");
