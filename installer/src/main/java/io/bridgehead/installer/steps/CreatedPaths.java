@@ -27,10 +27,22 @@ final class CreatedPaths {
    * @return true when the folder was created, false when it existed
    */
   boolean createFolder(Path folder, String mode) throws IOException {
+    return create(folder, mode, true);
+  }
+
+  /**
+   * Creates {@code folder} and its missing parents, all recorded as holders, removed at
+   * uninstall only when empty: for shared folders such as {@code /etc/xdg/autostart}.
+   */
+  void createHolderFolder(Path folder, String mode) throws IOException {
+    create(folder, mode, false);
+  }
+
+  private boolean create(Path folder, String mode, boolean own) throws IOException {
     List<Path> created = FileTrees.createFolders(folder, mode);
     for (Path path : created) {
       paths.add(path);
-      if (path.equals(created.get(created.size() - 1))) {
+      if (own && path.equals(created.get(created.size() - 1))) {
         journal.folder(path);
       } else {
         journal.parentFolder(path);

@@ -27,7 +27,7 @@ final class WrittenFiles {
 
   /** Writes a file with the given POSIX mode, creating its folder when missing. */
   void write(Path file, String content, String mode) throws IOException {
-    folders.createFolder(file.getParent(), "rwxr-xr-x");
+    folders.createHolderFolder(file.getParent(), "rwxr-xr-x");
     if (!written.containsKey(file)) {
       written.put(file, Files.exists(file) ? Files.readAllBytes(file) : null);
     }
