@@ -146,8 +146,8 @@ public final class Main {
         && arguments.get(1).equals("run")) {
       String role = optionValue(arguments, "--role");
       String logDir = optionValue(arguments, "--log-dir");
-      logFolder = logDir != null ? Path.of(logDir).toAbsolutePath()
-          : Folders.agentData(data).resolve("logs");
+      logFolder = logDir == null ? Folders.agentData(data).resolve("logs")
+          : Path.of(logDir).toAbsolutePath();
       logName = "agent-" + (role == null ? "service" : role.replaceAll("[^A-Za-z0-9_-]", ""));
     } else {
       return;

@@ -165,7 +165,8 @@ class UnattendedInstallTest {
         + root.resolve("var/log/bridgehead") + " --ipc-dir " + root.resolve("run/bridgehead")
         + " --service-host systemd";
     assertThat(lines).contains("Type=notify", "User=bridgehead", "Restart=on-failure",
-        "RestartSec=5s", "SuccessExitStatus=75", "RuntimeDirectory=bridgehead",
+        "RestartSec=5s", "SuccessExitStatus=75 143", "RestartPreventExitStatus=5",
+        "TimeoutStopSec=90s", "RuntimeDirectory=bridgehead",
         "RuntimeDirectoryPreserve=yes", "WorkingDirectory=" + data, execStart,
         "NoNewPrivileges=yes", "PrivateTmp=yes", "ProtectSystem=full",
         "ProtectControlGroups=yes", "ProtectKernelModules=yes", "ProtectKernelTunables=yes",

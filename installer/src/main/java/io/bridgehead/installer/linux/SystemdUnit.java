@@ -19,9 +19,13 @@ public record SystemdUnit(String description, String user, List<String> command,
   /**
    * The exit status a service ends with when it stops for an update, so systemd neither
    * counts it as a failure nor restarts it; the updater starts it again. The service host in
-   * agent-service defines the same number.
+   * agent-service ({@code io.bridgehead.agent.host}) exits with the same number.
    */
   public static final int UPDATE_EXIT_STATUS = 75;
+  /** The exit status of the JVM after SIGTERM: 128 + 15. */
+  public static final int SIGTERM_EXIT_STATUS = 143;
+  /** The exit status of a service whose credential the tenant rejected. */
+  public static final int CREDENTIAL_REJECTED_EXIT_STATUS = 5;
 
   public SystemdUnit {
     command = List.copyOf(command);
@@ -47,12 +51,18 @@ public record SystemdUnit(String description, String user, List<String> command,
             .collect(Collectors.joining(" ")),
         "Restart=on-failure",
         "RestartSec=5s",
+        "# Exit status 5 means the tenant rejected the credential; restarting cannot fix that,",
+        "# so the service stays down until it is enrolled again.",
+        "RestartPreventExitStatus=" + CREDENTIAL_REJECTED_EXIT_STATUS,
         "# " + UPDATE_EXIT_STATUS + " is the stop for an update: not a failure, and no restart,"
             + " because the",
-        "# updater switches the version and starts the service itself.",
-        "SuccessExitStatus=" + UPDATE_EXIT_STATUS,
-        "# Running jobs get 20 s to finish when the service stops; 30 s leaves a margin.",
-        "TimeoutStopSec=30s",
+        "# updater switches the version and starts the service itself. " + SIGTERM_EXIT_STATUS
+            + " is how the JVM",
+        "# ends after SIGTERM (systemctl stop), even when the stop was clean.",
+        "SuccessExitStatus=" + UPDATE_EXIT_STATUS + " " + SIGTERM_EXIT_STATUS,
+        "# A stop lets running jobs finish for up to 20 s and the outbox 5 s; the service",
+        "# extends this limit while it stops, so 90 s is only the floor.",
+        "TimeoutStopSec=90s",
         "# /run/bridgehead holds the control sockets. Every Bridgehead unit shares it, so it",
         "# stays when one of them stops; 0755 lets local users reach the sockets, which check",
         "# each caller themselves.",

@@ -34,6 +34,11 @@ public final class FolderServiceManager implements ServiceManager {
   private static final String PREFIX = "bridgehead-";
   private static final Path SETSID = Path.of("/usr/bin/setsid");
   private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+  /**
+   * How long a service may take to stop: running jobs get 20 s and the outbox 5 s, and a
+   * slow stop can take about 75 s.
+   */
+  public static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
 
   private final Path stateDir;
 
@@ -69,6 +74,10 @@ public final class FolderServiceManager implements ServiceManager {
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(outputFile(name).toFile()));
+    // The service reports to no service manager: it must not find the installer's own
+    // systemd notification socket or journal in its environment.
+    builder.environment().remove("NOTIFY_SOCKET");
+    builder.environment().remove("JOURNAL_STREAM");
     builder.environment().putAll(registration.environment());
     Process process = builder.start();
     Files.writeString(pidFile(name), process.pid() + "\n", StandardCharsets.US_ASCII);
@@ -93,7 +102,7 @@ public final class FolderServiceManager implements ServiceManager {
 
   @Override
   public void unregister(String name) throws IOException {
-    stop(name, Duration.ofSeconds(30));
+    stop(name, STOP_TIMEOUT);
     Files.deleteIfExists(registrationFile(name));
     Files.deleteIfExists(outputFile(name));
   }

@@ -21,7 +21,8 @@ import java.util.List;
 final class StartServices implements Step {
   /** How long a started service may take to open its control socket. */
   static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
-  static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  /** Running jobs get 20 s and the outbox 5 s, so a slow stop takes about 75 s. */
+  static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
   private static final Duration POLL = Duration.ofMillis(200);
 
   private final InstallContext context;

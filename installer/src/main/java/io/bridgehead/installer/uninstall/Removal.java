@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,7 +23,6 @@ import java.util.stream.Stream;
  * left; the result names what is left.
  */
 public final class Removal {
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private final InstallRecord record;
   private final Path recordFile;

@@ -29,7 +29,7 @@ class SystemdUnitTest {
 
     assertThat(text.lines()).contains("Type=notify", "User=bridgehead",
         "ExecStart=/opt/bridgehead/current/bin/bridgehead agent run",
-        "SuccessExitStatus=75", "RuntimeDirectoryPreserve=yes", "ProtectSystem=full");
+        "SuccessExitStatus=75 143", "RuntimeDirectoryPreserve=yes", "ProtectSystem=full");
     assertThat(text.lines()).noneMatch(line -> line.startsWith("ProtectHome"));
   }
 }
