@@ -25,7 +25,11 @@ public enum ExitCode {
    * {@code agent run}: the service stopped so that the updater can replace it. A systemd
    * unit lists this code in {@code SuccessExitStatus=}.
    */
-  STOPPED_TO_UPDATE(ServiceHost.UPDATE_EXIT_CODE);
+  STOPPED_TO_UPDATE(ServiceHost.UPDATE_EXIT_CODE),
+  /** The install was cancelled, and everything it had done was undone. */
+  CANCELLED(9),
+  /** A step failed and undoing it failed too; the message names what is left behind. */
+  INCOMPLETE(10);
 
   private final int code;
 
@@ -35,5 +39,19 @@ public enum ExitCode {
 
   public int code() {
     return code;
+  }
+
+  /**
+   * Returns the exit code with this number.
+   *
+   * @throws IllegalArgumentException for a number no exit code has
+   */
+  public static ExitCode of(int code) {
+    for (ExitCode exitCode : values()) {
+      if (exitCode.code == code) {
+        return exitCode;
+      }
+    }
+    throw new IllegalArgumentException("no exit code " + code);
   }
 }

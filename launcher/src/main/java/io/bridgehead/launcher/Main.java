@@ -3,6 +3,8 @@ package io.bridgehead.launcher;
 import io.bridgehead.agent.AgentVersion;
 import io.bridgehead.agent.host.HostKind;
 import io.bridgehead.agent.host.systemd.JournalStream;
+import io.bridgehead.installer.unattended.InstallUsage;
+import io.bridgehead.installer.unattended.UnattendedUninstall;
 import io.bridgehead.tenant.admin.AdminException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,6 +31,9 @@ public final class Main {
       "  tenant ...              run and administer the reference tenant",
       "                          (bridgehead tenant --help)",
       "  agent ...               enroll an agent and run its roles (bridgehead agent --help)",
+      "  install ...             install the agent as system services",
+      "                          (bridgehead install --help)",
+      "  uninstall ...           remove an installation (bridgehead uninstall --help)",
       "  status, config, pool, logs",
       "                          read and change a running service (bridgehead status --help)",
       "  --version               print the version",
@@ -38,7 +43,8 @@ public final class Main {
       "  0 success; 1 the task or work failed; 2 invalid argument; 3 rejected by the tenant",
       "  (wrong key or token, or not found); 4 tenant unreachable or not trusted;",
       "  5 agent not enrolled or its credential rejected; 6 a wait ran out;",
-      "  7 service not running; 8 access denied (the change needs root or an administrator)");
+      "  7 service not running; 8 access denied (the change needs root or an administrator);",
+      "  9 install cancelled and undone; 10 install failed and undoing it failed too");
 
   private Main() {}
 
@@ -68,6 +74,10 @@ public final class Main {
             : new TenantCommands(out).run(rest);
         case "agent" -> wantsHelp(rest) ? usage(out, AgentCommands.USAGE)
             : new AgentCommands(out, System.in).run(rest);
+        case "install" -> wantsHelp(rest) ? usage(out, InstallUsage.INSTALL)
+            : InstallCommands.install(rest, out, err);
+        case "uninstall" -> wantsHelp(rest) ? usage(out, InstallUsage.UNINSTALL)
+            : ExitCode.of(new UnattendedUninstall(out, err).run(rest));
         case "status", "config", "pool", "logs" -> wantsHelp(rest)
             ? usage(out, ServiceCommands.USAGE)
             : new ServiceCommands(out, System.in).run(arguments.get(0), rest);
