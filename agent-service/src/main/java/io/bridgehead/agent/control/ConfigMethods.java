@@ -152,10 +152,10 @@ final class ConfigMethods {
    * setup, and a reachable tenant must pass the TLS handshake with them. An unreachable tenant
    * does not block the change, since it may be down for the very reason of the change.
    */
-  private static void checkTrust(AgentConfig config) throws RpcException {
+  private void checkTrust(AgentConfig config) throws RpcException {
     TenantClient client;
     try {
-      TenantConnection connection = config.connection();
+      TenantConnection connection = config.connection(service.dataFolder());
       TenantTrust.create(connection.fingerprint(), connection.caBundle());
       client = TenantClient.create(connection, null, Duration.ofSeconds(1));
     } catch (IOException | RuntimeException e) {
