@@ -9,6 +9,7 @@ import io.bridgehead.wire.EnrollResponse;
 import io.bridgehead.wire.ErrorBody;
 import io.bridgehead.wire.HeartbeatRequest;
 import io.bridgehead.wire.HeartbeatResponse;
+import io.bridgehead.wire.HelloResponse;
 import io.bridgehead.wire.JobOffer;
 import io.bridgehead.wire.JobResult;
 import io.bridgehead.wire.Json;
@@ -132,6 +133,18 @@ public final class TenantClient {
     try (Response response = http.newCall(request).execute()) {
       response.code();
     }
+  }
+
+  /**
+   * Asks the tenant for its version with a request that needs no credential.
+   *
+   * @throws TenantException when the server answers with an error status, for example 404
+   *     from a server that is no Bridgehead tenant
+   * @throws IOException when the tenant cannot be reached or the body is not a greeting
+   */
+  public HelloResponse hello() throws IOException {
+    Request.Builder request = new Request.Builder().url(baseUrl + AgentApi.HELLO).get();
+    return mapper.readValue(send(http, request, false, null), HelloResponse.class);
   }
 
   /** Returns the pools the agent may move to, with their online agent counts. */
