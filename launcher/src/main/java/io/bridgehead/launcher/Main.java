@@ -26,6 +26,9 @@ public final class Main {
       "  tenant ...              run and administer the reference tenant",
       "                          (bridgehead tenant --help)",
       "  agent ...               enroll an agent and run its roles (bridgehead agent --help)",
+      "  check ...               check that this host can reach and trust the tenant: DNS,",
+      "                          proxy, TCP, TLS and the tenant's answer (bridgehead check",
+      "                          --help)",
       "  status, config, pool, logs",
       "                          read and change a running service (bridgehead status --help)",
       "  --version               print the version",
@@ -65,6 +68,8 @@ public final class Main {
             : new TenantCommands(out).run(rest);
         case "agent" -> wantsHelp(rest) ? usage(out, AgentCommands.USAGE)
             : new AgentCommands(out, System.in).run(rest);
+        case "check" -> wantsHelp(rest) ? usage(out, CheckCommand.USAGE)
+            : new CheckCommand(out, System.in).run(rest);
         case "status", "config", "pool", "logs" -> wantsHelp(rest)
             ? usage(out, ServiceCommands.USAGE)
             : new ServiceCommands(out, System.in).run(arguments.get(0), rest);

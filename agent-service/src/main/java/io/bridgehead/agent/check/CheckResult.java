@@ -2,7 +2,6 @@ package io.bridgehead.agent.check;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The result of a connection check, in the form {@code bridgehead check --json} prints.
@@ -27,15 +26,22 @@ public record CheckResult(String target, boolean ok, List<CheckStep> steps) {
    */
   public List<String> lines() {
     List<String> lines = new ArrayList<>();
-    lines.add("Connection check for " + target);
+    lines.add(heading(target));
     for (CheckStep step : steps) {
-      String verdict = step.ok() ? "ok" : step.skipped() ? "skipped" : "FAILED";
-      lines.add(String.format(Locale.ROOT, "  %-7s %-8s %s", step.name(), verdict,
-          step.skipped() ? step.detail().substring("skipped:".length()).trim()
-              : step.detail()));
+      lines.add(step.line());
     }
-    lines.add(ok ? "The tenant is reachable and trusted."
-        : "The check failed at step " + firstFailure().name() + ".");
+    lines.add(verdict());
     return lines;
+  }
+
+  /** Returns the first line of {@link #lines()} for a check of {@code target}. */
+  public static String heading(String target) {
+    return "Connection check for " + target;
+  }
+
+  /** Returns the last line of {@link #lines()}: that all passed, or the failed step. */
+  public String verdict() {
+    return ok ? "The tenant is reachable and trusted."
+        : "The check failed at step " + firstFailure().name() + ".";
   }
 }

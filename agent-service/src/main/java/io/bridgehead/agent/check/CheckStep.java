@@ -1,5 +1,7 @@
 package io.bridgehead.agent.check;
 
+import java.util.Locale;
+
 /**
  * One step of a connection check.
  *
@@ -26,5 +28,15 @@ public record CheckStep(String name, boolean ok, String detail) {
   /** Returns true when the step did not run because an earlier one failed. */
   public boolean skipped() {
     return !ok && detail.startsWith("skipped:");
+  }
+
+  /**
+   * Returns the step as one readable line: its name, {@code ok}, {@code FAILED} or
+   * {@code skipped}, and its detail.
+   */
+  public String line() {
+    String verdict = ok ? "ok" : skipped() ? "skipped" : "FAILED";
+    String text = skipped() ? detail.substring("skipped:".length()).trim() : detail;
+    return String.format(Locale.ROOT, "  %-7s %-8s %s", name, verdict, text);
   }
 }
