@@ -160,7 +160,9 @@ build_deb() {
   local deb="$dest/bridgehead_${version}_${arch}.deb"
   rm -f "$deb"
   echo "build.sh: building $deb"
-  # gzip rather than dpkg's default xz: about as small for a Java runtime, and much faster.
+  # gzip rather than dpkg's default xz, for speed: on a 2-core machine the xz package of
+  # version 0.1.0 (built by jpackage --type deb) was 61 MB after about 2.5 min, this one
+  # 79 MB after about 20 s.
   dpkg-deb --root-owner-group -Zgzip --build "$root" "$deb"
 }
 
