@@ -98,9 +98,9 @@ jpackage=$(find_tool jpackage)
 
 mkdir -p "$dest"
 dest=$(cd "$dest" && pwd)
-work="$dest/work"
-rm -rf "$work"
-mkdir -p "$work/input"
+work=$(mktemp -d "${TMPDIR:-/tmp}/bridgehead-package.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+mkdir "$work/input"
 cp "$jar" "$lib"/*.jar "$work/input/"
 
 # Builds the app image into the folder $1 and checks that its launcher prints the version.
@@ -176,4 +176,3 @@ case "$type" in
     echo "build.sh: built $dest/bridgehead_${version}_$(dpkg --print-architecture).deb"
     ;;
 esac
-rm -rf "$work"

@@ -46,23 +46,25 @@ if ($version -notmatch '^\d+(\.\d+){0,2}$') {
 }
 
 New-Item -ItemType Directory -Force -Path $Dest | Out-Null
-$work = Join-Path $Dest 'work'
-if (Test-Path $work) {
-  Remove-Item -Recurse -Force $work
+$staging = Join-Path ([System.IO.Path]::GetTempPath()) "bridgehead-package-$PID"
+if (Test-Path $staging) {
+  Remove-Item -Recurse -Force $staging
 }
-$staging = Join-Path $work 'input'
-New-Item -ItemType Directory -Force -Path $staging | Out-Null
-Copy-Item $jar $staging
-Copy-Item (Join-Path $lib '*.jar') $staging
+New-Item -ItemType Directory -Path $staging | Out-Null
+try {
+  Copy-Item $jar $staging
+  Copy-Item (Join-Path $lib '*.jar') $staging
 
-Write-Host "build-msi.ps1: building Bridgehead $version in $Dest"
-& $jpackage "@$(Join-Path $PSScriptRoot 'msi.jpackage')" `
-    --app-version $version `
-    --input $staging `
-    --add-launcher "BridgeheadSetup=$(Join-Path $PSScriptRoot 'bridgehead-setup.properties')" `
-    --dest $Dest
-if ($LASTEXITCODE -ne 0) {
-  throw "jpackage failed with exit code $LASTEXITCODE"
+  Write-Host "build-msi.ps1: building Bridgehead $version in $Dest"
+  & $jpackage "@$(Join-Path $PSScriptRoot 'msi.jpackage')" `
+      --app-version $version `
+      --input $staging `
+      --add-launcher "BridgeheadSetup=$(Join-Path $PSScriptRoot 'bridgehead-setup.properties')" `
+      --dest $Dest
+  if ($LASTEXITCODE -ne 0) {
+    throw "jpackage failed with exit code $LASTEXITCODE"
+  }
+} finally {
+  Remove-Item -Recurse -Force $staging
 }
-Remove-Item -Recurse -Force $work
 Write-Host "build-msi.ps1: built $(Join-Path $Dest "Bridgehead-$version.msi")"

@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * {@link #PRESHUTDOWN_TIMEOUT} to stop when Windows shuts down. Registering also grants the
  * service account the "Log on as a service" right and writes the service's environment.
  *
+ * <p>{@link #unregister} leaves the logon right granted, because other services may run as the
+ * same account; {@link LogonRights#revoke} takes it back.
+ *
  * <p>The service definition's working directory is not used: Windows starts every service in
  * {@code %SystemRoot%\System32}, so the command must name its folders itself.
  *
@@ -67,7 +70,9 @@ public final class WindowsServiceManager implements ServiceManager {
    * {@inheritDoc}
    *
    * @throws IllegalArgumentException when the account, its password, the command or the
-   *     environment is invalid; the installer checks these before it calls
+   *     environment is invalid; callers that check these first with
+   *     {@link ServiceAccount#parse} and {@link ServiceAccount#checkPassword} can report
+   *     them as invalid arguments
    */
   @Override
   public void register(ServiceDefinition definition) throws IOException {
@@ -78,13 +83,15 @@ public final class WindowsServiceManager implements ServiceManager {
 
     logonRights.grant(account);
     try (W32ServiceManager manager = openManager(Winsvc.SC_MANAGER_ALL_ACCESS)) {
-      Winsvc.SC_HANDLE handle = openService(manager, definition.name(), Winsvc.SERVICE_ALL_ACCESS);
-      if (handle == null) {
-        handle = create(manager, definition, account, commandLine);
-      } else {
-        change(handle, definition, account, commandLine);
-      }
+      Winsvc.SC_HANDLE existing =
+          openService(manager, definition.name(), Winsvc.SERVICE_ALL_ACCESS);
+      Winsvc.SC_HANDLE handle = existing != null
+          ? existing
+          : create(manager, definition, account, commandLine);
       try (W32Service service = new W32Service(handle)) {
+        if (existing != null) {
+          change(handle, definition, account, commandLine);
+        }
         configure(service, definition);
       } catch (Win32Exception e) {
         throw failure("configuring service " + definition.name(), e);
@@ -208,22 +215,46 @@ public final class WindowsServiceManager implements ServiceManager {
     }
   }
 
+  /**
+   * Sends the stop control until the service is stopped: a service that is still starting
+   * cannot take the control, so it gets the control again once it runs.
+   */
   private static void stop(W32Service service, String name, Duration timeout)
       throws IOException {
-    Winsvc.SERVICE_STATUS status = new Winsvc.SERVICE_STATUS();
-    if (!Advapi32.INSTANCE.ControlService(service.getHandle(), Winsvc.SERVICE_CONTROL_STOP,
-        status)) {
-      int error = Native.getLastError();
-      if (error == WinError.ERROR_SERVICE_NOT_ACTIVE) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean stopSent = false;
+    while (true) {
+      Winsvc.SERVICE_STATUS_PROCESS status = queryStatus(service, name);
+      if (status.dwCurrentState == ServiceStatusMapping.SERVICE_STOPPED) {
+        if (stopSent) {
+          log.info("Stopped service {}", name);
+        }
         return;
       }
-      // A service that is starting or stopping cannot take the control yet: wait below.
-      if (error != WinError.ERROR_SERVICE_CANNOT_ACCEPT_CTRL) {
-        throw failure("stopping service " + name, error);
+      if (!ServiceStatusMapping.isPending(status.dwCurrentState)) {
+        stopSent |= sendStop(service, name);
       }
+      if (System.nanoTime() - deadline > 0) {
+        throw new IOException("stopping service " + name + " timed out after "
+            + timeout.toSeconds() + " s; it is "
+            + ServiceStatusMapping.toState(status.dwCurrentState, status.dwWin32ExitCode));
+      }
+      pause(name);
     }
-    waitFor(service, name, ServiceStatusMapping.SERVICE_STOPPED, timeout);
-    log.info("Stopped service {}", name);
+  }
+
+  /** Sends the stop control; returns false when the service could not take it yet. */
+  private static boolean sendStop(W32Service service, String name) throws IOException {
+    if (Advapi32.INSTANCE.ControlService(service.getHandle(), Winsvc.SERVICE_CONTROL_STOP,
+        new Winsvc.SERVICE_STATUS())) {
+      return true;
+    }
+    int error = Native.getLastError();
+    if (error == WinError.ERROR_SERVICE_NOT_ACTIVE
+        || error == WinError.ERROR_SERVICE_CANNOT_ACCEPT_CTRL) {
+      return false;
+    }
+    throw failure("stopping service " + name, error);
   }
 
   @Override
@@ -284,12 +315,16 @@ public final class WindowsServiceManager implements ServiceManager {
             + " s while "
             + ServiceStatusMapping.toState(status.dwCurrentState, status.dwWin32ExitCode));
       }
-      try {
-        Thread.sleep(POLL_INTERVAL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while waiting for service " + name);
-      }
+      pause(name);
+    }
+  }
+
+  private static void pause(String name) throws InterruptedIOException {
+    try {
+      Thread.sleep(POLL_INTERVAL.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for service " + name);
     }
   }
 
@@ -336,7 +371,11 @@ public final class WindowsServiceManager implements ServiceManager {
   }
 
   private static String hint(int error) {
-    return error == WinError.ERROR_ACCESS_DENIED ? ". Run the installer as an administrator."
-        : "";
+    return switch (error) {
+      case WinError.ERROR_ACCESS_DENIED -> ". Run the installer as an administrator.";
+      case WinError.ERROR_SERVICE_MARKED_FOR_DELETE -> ". Close the Services console and any"
+          + " other program that has the service open, then try again.";
+      default -> "";
+    };
   }
 }
