@@ -162,7 +162,7 @@ build_deb() {
   echo "build.sh: building $deb"
   # gzip rather than dpkg's default xz, for speed: on a 2-core machine the xz package of
   # version 0.1.0 (built by jpackage --type deb) was 61 MB after about 2.5 min, this one
-  # 79 MB after about 20 s.
+  # 79 MB after 20 s to 1 min.
   dpkg-deb --root-owner-group -Zgzip --build "$root" "$deb"
 }
 
