@@ -40,6 +40,7 @@ public final class Console {
   private final ServiceActions actions;
   private final MainWindow window;
   private final Runnable onExit;
+  private final ConsoleOptions options;
   private ConsoleTray tray;
   private boolean exited;
 
@@ -51,6 +52,7 @@ public final class Console {
   public Console(ConsoleOptions options, Stage stage, SystemServices systemServices,
       Runnable onExit) {
     this.onExit = onExit;
+    this.options = options;
     this.links = new ServiceLinks(options.socketDirectory(), Platform::runLater);
     this.model = new ConsoleModel(links.models());
     this.actions = new ServiceActions(links, systemServices, notifier, Platform::runLater);
@@ -85,12 +87,18 @@ public final class Console {
     model.overallProperty().addListener((property, before, after) ->
         window.stage().getIcons().setAll(TrayIcons.windowIcons(after)));
     links.start();
-    window.show();
+    showWindow(options.page());
   }
 
-  /** Brings the window to the front; another instance asks for this. */
-  public void showWindow() {
+  /**
+   * Brings the window to the front with a page of {@link MainWindow#PAGES}, or with the
+   * current page for empty text; another instance asks for this.
+   */
+  public void showWindow(String page) {
     window.show();
+    if (!page.isEmpty()) {
+      window.showPage(page);
+    }
   }
 
   /** Closes the connections, removes the tray icon and runs the exit callback once. */

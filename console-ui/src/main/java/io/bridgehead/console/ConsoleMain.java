@@ -42,10 +42,10 @@ public final class ConsoleMain {
     AtomicReference<Console> console = new AtomicReference<>();
     SingleInstance instance;
     try {
-      instance = SingleInstance.acquireOrSignal(options.instanceDirectory(), () ->
-          Platform.runLater(() -> {
+      instance = SingleInstance.acquireOrSignal(options.instanceDirectory(), options.page(),
+          page -> Platform.runLater(() -> {
             if (console.get() != null) {
-              console.get().showWindow();
+              console.get().showWindow(page);
             }
           }));
     } catch (IOException e) {

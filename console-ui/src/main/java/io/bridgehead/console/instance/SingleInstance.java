@@ -16,18 +16,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one console per user. The first instance holds an exclusive lock on
  * {@code console.lock} and listens on {@code console.sock} in the user's runtime folder; a
- * later instance finds the lock taken, sends {@value #SHOW} on the socket and exits, and the
- * first instance brings its window to the front.
+ * later instance finds the lock taken, sends one line on the socket and exits, and the first
+ * instance brings its window to the front. The line is {@value #SHOW}, then optionally a space
+ * and the page to show.
  */
 public final class SingleInstance implements AutoCloseable {
-  /** The one message a second instance sends. */
+  /** The command word of the one message a second instance sends. */
   static final String SHOW = "show";
+  /** The maximum length of a message, in bytes; longer ones are cut. */
+  private static final int MAX_MESSAGE = 256;
 
   private static final Logger log = LoggerFactory.getLogger(SingleInstance.class);
 
@@ -38,7 +42,7 @@ public final class SingleInstance implements AutoCloseable {
   private final Thread listener;
 
   private SingleInstance(FileChannel lockChannel, FileLock lock, ServerSocketChannel server,
-      Path socket, Runnable onShow) {
+      Path socket, Consumer<String> onShow) {
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.server = server;
@@ -64,12 +68,14 @@ public final class SingleInstance implements AutoCloseable {
   /**
    * Becomes the one instance in {@code folder}, or tells the running one to show itself.
    *
-   * @param onShow runs on a background thread each time another instance starts
+   * @param page the page the running instance should show, or empty for the current one
+   * @param onShow runs on a background thread each time another instance starts, with the
+   *     page it asked for, or empty
    * @return the instance to close on exit, or null when another instance runs and was told
    * @throws IOException when neither could be done
    */
-  public static SingleInstance acquireOrSignal(Path folder, Runnable onShow)
-      throws IOException {
+  public static SingleInstance acquireOrSignal(Path folder, String page,
+      Consumer<String> onShow) throws IOException {
     createFolder(folder);
     Path lockFile = folder.resolve("console.lock");
     Path socket = folder.resolve("console.sock");
@@ -78,7 +84,7 @@ public final class SingleInstance implements AutoCloseable {
     FileLock lock = channel.tryLock();
     if (lock == null) {
       channel.close();
-      signal(socket);
+      signal(socket, page.isEmpty() ? SHOW : SHOW + " " + page);
       return null;
     }
     try {
@@ -106,14 +112,17 @@ public final class SingleInstance implements AutoCloseable {
     }
   }
 
-  private void listen(Runnable onShow) {
+  private void listen(Consumer<String> onShow) {
     while (server.isOpen()) {
       try (SocketChannel client = server.accept()) {
         InputStream in = Channels.newInputStream(client);
-        String message = new String(in.readNBytes(SHOW.length()), StandardCharsets.US_ASCII);
-        if (message.equals(SHOW)) {
+        String message = new String(in.readNBytes(MAX_MESSAGE), StandardCharsets.UTF_8)
+            .strip();
+        if (message.equals(SHOW) || message.startsWith(SHOW + " ")) {
           log.info("Another console instance started; showing this one");
-          onShow.run();
+          onShow.accept(message.substring(SHOW.length()).strip());
+        } else {
+          log.warn("Ignored an unknown message from another console instance");
         }
       } catch (IOException e) {
         if (server.isOpen()) {
@@ -123,13 +132,13 @@ public final class SingleInstance implements AutoCloseable {
     }
   }
 
-  private static void signal(Path socket) throws IOException {
+  private static void signal(Path socket, String message) throws IOException {
     // The first instance may still be binding its socket; give it a moment.
     IOException last = null;
     for (int attempt = 0; attempt < 20; attempt++) {
       try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
         OutputStream out = Channels.newOutputStream(channel);
-        out.write(SHOW.getBytes(StandardCharsets.US_ASCII));
+        out.write((message + "\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
         return;
       } catch (IOException e) {

@@ -2,6 +2,10 @@ package io.bridgehead.console.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -16,6 +20,8 @@ import java.util.Locale;
  */
 public record JobEntry(String id, String state, String startedAt, Duration duration,
     Integer exitCode, String message) {
+  private static final DateTimeFormatter STARTED =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
   public static JobEntry fromJson(JsonNode job) {
     JsonNode millis = job.path("durationMillis");
@@ -25,6 +31,15 @@ public record JobEntry(String id, String state, String startedAt, Duration durat
         millis.isNumber() ? Duration.ofMillis(millis.asLong()) : null,
         exit.isNumber() ? exit.asInt() : null,
         job.path("message").asText(""));
+  }
+
+  /** Returns the start as local date and time, such as {@code 2026-12-04 19:01:22}. */
+  public String startedText() {
+    try {
+      return STARTED.format(Instant.parse(startedAt));
+    } catch (DateTimeParseException e) {
+      return startedAt;
+    }
   }
 
   /** Returns the duration as text such as {@code 1.2 s}, or "running" while the job runs. */

@@ -23,11 +23,19 @@ public interface SystemServices {
   /** Stops a role's service and waits for the service manager to finish. */
   void stop(String role) throws IOException, InterruptedException;
 
-  /** Returns systemd on Linux when {@code systemctl} exists, and no service manager elsewhere. */
+  /**
+   * Returns systemd on Linux when it manages the host ({@code /run/systemd/system} exists, the
+   * test {@code sd_booted} makes) and {@code systemctl} exists, and no service manager
+   * elsewhere.
+   */
   static SystemServices forCurrentPlatform() {
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     Path systemctl = Path.of("/usr/bin/systemctl");
-    if (os.startsWith("linux") && Files.isExecutable(systemctl)) {
+    if (os.startsWith("linux")) {
+      if (!Files.isDirectory(Path.of("/run/systemd/system")) || !Files.isExecutable(systemctl)) {
+        return new UnavailableServices("systemd does not manage this host, so the console"
+            + " cannot start or stop services; run them with 'bridgehead agent run'");
+      }
       return new SystemdServices(systemctl, "root".equals(System.getProperty("user.name")));
     }
     // TODO: start and stop Windows services through the Service Control Manager.

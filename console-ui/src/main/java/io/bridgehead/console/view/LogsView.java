@@ -30,7 +30,7 @@ import javafx.util.StringConverter;
  * search. It fetches the tail when the page is refreshed and after each status change of the
  * service, since every change the service reports is also a log line.
  */
-final class LogsView extends BorderPane {
+final class LogsView extends BorderPane implements Page {
   /** Lines fetched per tail, within the endpoint's maximum of 1000. */
   static final int LINES = 500;
 
@@ -115,6 +115,11 @@ final class LogsView extends BorderPane {
     setTop(bar);
     setCenter(list);
     setBottom(note);
+  }
+
+  @Override
+  public void shown() {
+    refresh();
   }
 
   /** Fetches the tail of the selected service's log. */

@@ -76,6 +76,11 @@ public final class MainWindow {
       tabs.getTabs().add(tab);
     }
     tabs.setId("pages");
+    tabs.getSelectionModel().selectedItemProperty().addListener((property, before, after) -> {
+      if (after != null && after.getContent() instanceof Page page) {
+        page.shown();
+      }
+    });
 
     notice.setWrapText(true);
     notice.getStyleClass().add("notice");

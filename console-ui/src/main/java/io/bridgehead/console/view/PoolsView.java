@@ -30,7 +30,7 @@ import javafx.scene.layout.VBox;
  * The Pools page: the tenant's pools with their online agents, and a move of the selected
  * service to another pool with that pool's enrollment key, after a confirmation.
  */
-final class PoolsView extends BorderPane {
+final class PoolsView extends BorderPane implements Page {
   /** One row of {@code pools.list}. */
   record Pool(String name, int onlineAgents, boolean current) {}
 
@@ -91,6 +91,13 @@ final class PoolsView extends BorderPane {
     setTop(bar);
     setCenter(table);
     setBottom(new VBox(message));
+  }
+
+  @Override
+  public void shown() {
+    if (!busy.get()) {
+      refresh();
+    }
   }
 
   /** Fetches the tenant's pools through the selected service. */

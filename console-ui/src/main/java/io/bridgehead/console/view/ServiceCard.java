@@ -13,6 +13,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The dashboard's card of one service: its status, updated live, and its actions. */
@@ -25,18 +27,21 @@ final class ServiceCard extends VBox {
     getStyleClass().add("service-card");
     setId("card-" + service.role());
 
-    Label title = new Label();
+    Label title = new Label(service.title());
     title.getStyleClass().add("card-title");
-    title.textProperty().bind(Bindings.createStringBinding(() -> service.title()
-        + (service.moduleProperty().get().isEmpty() ? ""
-            : " (" + service.moduleProperty().get() + ")"), service.moduleProperty()));
+    Label module = new Label();
+    module.getStyleClass().add("card-subtitle");
+    module.textProperty().bind(service.moduleProperty());
     state.getStyleClass().add("state-badge");
+    state.setMinWidth(Region.USE_PREF_SIZE);
     state.setId("state-" + service.role());
     state.textProperty().bind(Bindings.createStringBinding(
         () -> service.stateProperty().get().label(), service.stateProperty()));
     service.stateProperty().addListener((property, before, after) -> styleState(before, after));
     styleState(null, service.stateProperty().get());
-    HBox header = new HBox(title, state);
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox header = new HBox(new VBox(title, module), spacer, state);
     header.getStyleClass().add("card-header");
 
     GridPane details = new GridPane();

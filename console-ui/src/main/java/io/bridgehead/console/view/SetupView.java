@@ -27,7 +27,7 @@ import javafx.scene.layout.VBox;
  * The Setup page: the tenant connection, read-only, with a connection test, and the limits,
  * each changed through {@code config.set} by an administrator.
  */
-final class SetupView extends VBox {
+final class SetupView extends VBox implements Page {
   /** The keys of {@code config.get} shown read-only, with their labels. */
   private static final Map<String, String> CONNECTION = labels(List.of(
       "tenantUrl", "Tenant URL", "fingerprint", "Certificate fingerprint",
@@ -109,6 +109,11 @@ final class SetupView extends VBox {
         }
       });
     }
+  }
+
+  @Override
+  public void shown() {
+    load();
   }
 
   /** Fetches the selected service's configuration into the fields. */

@@ -18,7 +18,7 @@ import javafx.scene.layout.VBox;
  * The Updates page: the running and wanted version from {@code update.check}, and Repair,
  * which shows the steps the service reports or why it cannot repair.
  */
-final class UpdatesView extends VBox {
+final class UpdatesView extends VBox implements Page {
   private final ConsoleModel model;
   private final ServiceActions actions;
   private final Label current = new Label("unknown");
@@ -67,10 +67,16 @@ final class UpdatesView extends VBox {
     model.selectedProperty().addListener((property, before, after) -> clear());
   }
 
+  /** Checks for updates when the page is shown, since the check only reads. */
+  @Override
+  public void shown() {
+    check();
+  }
+
   /** Calls {@code update.check} for the selected service and shows the versions. */
   void check() {
     ServiceModel service = model.selectedProperty().get();
-    if (service == null) {
+    if (service == null || !service.connectedProperty().get()) {
       return;
     }
     note.setText("Checking…");
