@@ -19,6 +19,8 @@ import javafx.scene.layout.StackPane;
 public final class Gate {
   /** Style class of the wrapper, so tests and the style sheet can find it. */
   public static final String WRAPPER_STYLE = "gate";
+  /** The key under which a wrapper's properties keep its tooltip while it is installed. */
+  private static final String TOOLTIP_KEY = Gate.class.getName() + ".tooltip";
 
   private Gate() {}
 
@@ -38,9 +40,11 @@ public final class Gate {
     Runnable update = () -> {
       if (allowed.get()) {
         Tooltip.uninstall(wrapper, tooltip);
+        wrapper.getProperties().remove(TOOLTIP_KEY);
         control.setAccessibleHelp(null);
       } else {
         Tooltip.install(wrapper, tooltip);
+        wrapper.getProperties().put(TOOLTIP_KEY, tooltip);
         control.setAccessibleHelp(reason.get());
       }
     };
@@ -50,36 +54,49 @@ public final class Gate {
     return wrapper;
   }
 
+  /** Returns the tooltip a wrapper from {@link #wrap} shows now, or null when it shows none. */
+  public static Tooltip tooltipOf(Node wrapper) {
+    return (Tooltip) wrapper.getProperties().get(TOOLTIP_KEY);
+  }
+
   /** Returns whether the selected service is connected and lets this user change it. */
   public static BooleanBinding mayChange(ObjectProperty<ServiceModel> selected) {
-    return Bindings.createBooleanBinding(() -> {
-      ServiceModel service = selected.get();
-      return service != null && service.connectedProperty().get()
-          && service.administratorProperty().get();
-    }, selected, Bindings.selectBoolean(selected, "connected"),
-        Bindings.selectBoolean(selected, "administrator"));
+    BooleanBinding connected = Bindings.selectBoolean(selected, "connected");
+    BooleanBinding administrator = Bindings.selectBoolean(selected, "administrator");
+    // The select bindings are read in the function, not only listed: a binding that is never
+    // read stays invalid and reports no further change.
+    return Bindings.createBooleanBinding(() -> selected.get() != null && connected.get()
+        && administrator.get(), selected, connected, administrator);
   }
 
   /** Returns whether the selected service is connected, for actions that only read. */
   public static BooleanBinding mayRead(ObjectProperty<ServiceModel> selected) {
-    return Bindings.createBooleanBinding(() -> selected.get() != null
-        && selected.get().connectedProperty().get(), selected,
-        Bindings.selectBoolean(selected, "connected"));
+    BooleanBinding connected = Bindings.selectBoolean(selected, "connected");
+    return Bindings.createBooleanBinding(() -> selected.get() != null && connected.get(),
+        selected, connected);
   }
 
   /** Returns why a change is not allowed now, for the tooltip. */
   public static StringBinding changeReason(ObjectProperty<ServiceModel> selected) {
-    return Bindings.createStringBinding(() -> reason(selected.get()), selected,
-        Bindings.selectBoolean(selected, "connected"),
-        Bindings.selectBoolean(selected, "administrator"),
-        Bindings.selectString(selected, "peerUser"));
+    BooleanBinding connected = Bindings.selectBoolean(selected, "connected");
+    BooleanBinding administrator = Bindings.selectBoolean(selected, "administrator");
+    StringBinding user = Bindings.selectString(selected, "peerUser");
+    return Bindings.createStringBinding(() -> {
+      connected.get();
+      administrator.get();
+      user.get();
+      return reason(selected.get());
+    }, selected, connected, administrator, user);
   }
 
   /** Returns why reading is not possible now, for the tooltip. */
   public static StringBinding readReason(ObjectProperty<ServiceModel> selected) {
-    return Bindings.createStringBinding(() -> selected.get() == null ? noService()
-        : "The " + selected.get().role() + " service is not running, so the console cannot"
-            + " reach it.", selected, Bindings.selectBoolean(selected, "connected"));
+    BooleanBinding connected = Bindings.selectBoolean(selected, "connected");
+    return Bindings.createStringBinding(() -> {
+      connected.get();
+      return selected.get() == null ? noService() : "The " + selected.get().role()
+          + " service is not running, so the console cannot reach it.";
+    }, selected, connected);
   }
 
   /** Returns why a change to {@code service} is not allowed; empty when it is. */
