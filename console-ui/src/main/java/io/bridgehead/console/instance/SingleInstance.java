@@ -8,6 +8,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,13 @@ public final class SingleInstance implements AutoCloseable {
     Path socket = folder.resolve("console.sock");
     FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
         StandardOpenOption.WRITE);
-    FileLock lock = channel.tryLock();
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      // This JVM holds the lock already, as a second console in the same process would.
+      lock = null;
+    }
     if (lock == null) {
       channel.close();
       signal(socket, page.isEmpty() ? SHOW : SHOW + " " + page);
