@@ -5,6 +5,7 @@ import io.bridgehead.agent.host.HostKind;
 import io.bridgehead.agent.host.systemd.JournalStream;
 import io.bridgehead.installer.unattended.InstallUsage;
 import io.bridgehead.installer.unattended.UnattendedUninstall;
+import io.bridgehead.console.ConsoleMain;
 import io.bridgehead.tenant.admin.AdminException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,6 +40,7 @@ public final class Main {
       "                          --help)",
       "  status, config, pool, logs",
       "                          read and change a running service (bridgehead status --help)",
+      "  console                 open the tray console (bridgehead console --help)",
       "  --version               print the version",
       "  --help                  print this help",
       "",
@@ -86,6 +88,7 @@ public final class Main {
         case "status", "config", "pool", "logs" -> wantsHelp(rest)
             ? usage(out, ServiceCommands.USAGE)
             : new ServiceCommands(out, System.in).run(arguments.get(0), rest);
+        case "console" -> console(rest, out, err);
         default -> throw CommandException.invalid("unknown command '" + arguments.get(0)
             + "'; see 'bridgehead --help'");
       };
@@ -105,6 +108,16 @@ public final class Main {
       err.println("bridgehead: interrupted");
       return ExitCode.FAILED.code();
     }
+  }
+
+  /** Runs the console until it exits; it prints its own help and errors. */
+  private static ExitCode console(List<String> rest, PrintStream out, PrintStream err) {
+    int code = ConsoleMain.run(rest, out, err);
+    return switch (code) {
+      case 0 -> ExitCode.OK;
+      case 2 -> ExitCode.INVALID_ARGUMENT;
+      default -> ExitCode.FAILED;
+    };
   }
 
   private static ExitCode usage(PrintStream out, String text) {

@@ -1,0 +1,63 @@
+package io.bridgehead.console.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code bridgehead check} as a child process with this JVM's class path, to test the
+ * connection to the tenant. Versions of the launcher without that command answer with an
+ * unknown-command error, which {@link Result#missing()} reports.
+ */
+public final class CheckCommand {
+  /** The launcher's entry point, by name, because the console must not depend on it. */
+  static final String LAUNCHER_MAIN = "io.bridgehead.launcher.Main";
+  private static final long TIMEOUT_SECONDS = 120;
+
+  /**
+   * What the check printed and how it ended.
+   *
+   * @param missing true when this installation has no {@code bridgehead check} command
+   */
+  public record Result(int exitCode, String output, boolean missing) {}
+
+  private final List<String> command;
+
+  /** Makes the command from this JVM's java and class path, with extra arguments. */
+  public CheckCommand(List<String> arguments) {
+    List<String> line = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), LAUNCHER_MAIN, "check"));
+    line.addAll(arguments);
+    this.command = List.copyOf(line);
+  }
+
+  /** Runs the check and waits for it; blocks, so call it off the FX thread. */
+  public Result run() throws IOException, InterruptedException {
+    if (!launcherPresent()) {
+      return new Result(-1, "", true);
+    }
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IOException("'bridgehead check' did not finish within " + TIMEOUT_SECONDS
+          + " s");
+    }
+    String output = new String(process.getInputStream().readAllBytes(),
+        StandardCharsets.UTF_8).strip();
+    boolean missing = process.exitValue() == 2 && output.contains("unknown command 'check'");
+    return new Result(process.exitValue(), output, missing);
+  }
+
+  private static boolean launcherPresent() {
+    try {
+      Class.forName(LAUNCHER_MAIN, false, CheckCommand.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package io.bridgehead.console.view;
+
+/** A page that fetches its content again when its tab is selected. */
+interface Page {
+  /** Invoked on the FX thread when the page's tab becomes the selected one. */
+  void shown();
+}

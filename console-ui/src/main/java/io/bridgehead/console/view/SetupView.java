@@ -1,0 +1,212 @@
+package io.bridgehead.console.view;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.bridgehead.agent.control.ControlApi;
+import io.bridgehead.console.action.ServiceActions;
+import io.bridgehead.console.ipc.ServiceLinks;
+import io.bridgehead.console.model.ConsoleModel;
+import io.bridgehead.console.model.ServiceModel;
+import io.bridgehead.console.system.CheckCommand;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.concurrent.Task;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Setup page: the tenant connection, read-only, with a connection test, and the limits,
+ * each changed through {@code config.set} by an administrator.
+ */
+final class SetupView extends VBox implements Page {
+  /** The keys of {@code config.get} shown read-only, with their labels. */
+  private static final Map<String, String> CONNECTION = labels(List.of(
+      "tenantUrl", "Tenant URL", "fingerprint", "Certificate fingerprint",
+      "caBundle", "CA bundle"));
+  /** The keys changed here, with their labels and units. */
+  private static final Map<String, String> LIMITS = labels(List.of(
+      "maxConcurrentJobs", "Maximum concurrent jobs (count)",
+      "pollWait", "Long poll wait (such as 25s)",
+      "retryInitial", "First retry delay (such as 1s)",
+      "retryCap", "Maximum retry delay (such as 60s)"));
+
+  private final ConsoleModel model;
+  private final ServiceLinks links;
+  private final Map<String, TextField> fields = new LinkedHashMap<>();
+  private final Label message = new Label();
+  private final TextArea checkOutput = new TextArea();
+
+  SetupView(ConsoleModel model, ServiceLinks links) {
+    this.model = model;
+    this.links = links;
+    setId("setup");
+    getStyleClass().add("page");
+
+    Label connectionTitle = new Label("Tenant connection");
+    connectionTitle.getStyleClass().add("section-title");
+    GridPane connection = new GridPane();
+    connection.getStyleClass().add("form");
+    int row = 0;
+    for (Map.Entry<String, String> entry : CONNECTION.entrySet()) {
+      TextField field = field(entry.getKey());
+      field.setEditable(false);
+      field.getStyleClass().add("read-only");
+      Label label = new Label(entry.getValue());
+      label.setLabelFor(field);
+      connection.addRow(row++, label, field);
+    }
+    Button test = new Button("_Test connection");
+    test.setId("test-connection");
+    test.setOnAction(event -> testConnection(test));
+    checkOutput.setEditable(false);
+    checkOutput.setPrefRowCount(4);
+    checkOutput.setWrapText(true);
+    checkOutput.setId("check-output");
+    checkOutput.setPromptText("Runs 'bridgehead check' and shows what it printed.");
+
+    Label limitsTitle = new Label("Limits");
+    limitsTitle.getStyleClass().add("section-title");
+    GridPane limits = new GridPane();
+    limits.getStyleClass().add("form");
+    BooleanBinding mayChange = Gate.mayChange(model.selectedProperty());
+    StringBinding reason = Gate.changeReason(model.selectedProperty());
+    row = 0;
+    for (Map.Entry<String, String> entry : LIMITS.entrySet()) {
+      TextField field = field(entry.getKey());
+      field.editableProperty().bind(mayChange);
+      Label label = new Label(entry.getValue());
+      label.setLabelFor(field);
+      Button apply = new Button("Apply");
+      apply.setId("apply-" + entry.getKey());
+      apply.setOnAction(event -> set(entry.getKey(), field.getText()));
+      field.setOnAction(event -> {
+        if (mayChange.get()) {
+          set(entry.getKey(), field.getText());
+        }
+      });
+      limits.addRow(row++, label, field, Gate.wrap(apply, mayChange, reason));
+    }
+    message.setWrapText(true);
+    message.setId("setup-message");
+    message.getStyleClass().add("page-note");
+
+    getChildren().addAll(connectionTitle, connection, new HBox(test), checkOutput,
+        limitsTitle, limits, message);
+    model.selectedProperty().addListener((property, before, after) -> load());
+    for (ServiceModel service : model.services()) {
+      service.connectedProperty().addListener((property, before, connected) -> {
+        if (connected && service == model.selectedProperty().get()) {
+          load();
+        }
+      });
+    }
+  }
+
+  @Override
+  public void shown() {
+    load();
+  }
+
+  /** Fetches the selected service's configuration into the fields. */
+  void load() {
+    ServiceModel service = model.selectedProperty().get();
+    if (service == null || !service.connectedProperty().get()) {
+      fields.values().forEach(field -> field.setText(""));
+      return;
+    }
+    links.linkOf(service).call(ControlApi.CONFIG_GET, null)
+        .whenComplete((config, failure) -> Platform.runLater(() -> {
+          if (failure != null) {
+            message.setText("Reading the configuration failed: "
+                + ServiceActions.describe(failure));
+          } else if (service == model.selectedProperty().get()) {
+            show(config);
+          }
+        }));
+  }
+
+  private void show(JsonNode config) {
+    fields.forEach((key, field) -> {
+      JsonNode value = config.path(key);
+      field.setText(value.isNull() || value.isMissingNode() ? "" : value.asText());
+    });
+  }
+
+  private void set(String key, String value) {
+    ServiceModel service = model.selectedProperty().get();
+    if (service == null) {
+      return;
+    }
+    message.setText("Setting " + key + "; the service restarts its job loop…");
+    links.linkOf(service).call(ControlApi.CONFIG_SET, JsonNodeFactory.instance.objectNode()
+        .put("key", key).put("value", value))
+        .whenComplete((result, failure) -> Platform.runLater(() -> {
+          if (failure != null) {
+            message.setText("Setting " + key + " failed: " + ServiceActions.describe(failure));
+            load();
+            return;
+          }
+          message.setText("Set " + key + " to " + result.path("value").asText() + " (was "
+              + result.path("previous").asText() + "); the job loop restarted with it.");
+          load();
+        }));
+  }
+
+  private void testConnection(Button test) {
+    ServiceModel service = model.selectedProperty().get();
+    List<String> arguments = service == null ? List.of() : List.of("--role", service.role());
+    Task<CheckCommand.Result> task = new Task<>() {
+      @Override
+      protected CheckCommand.Result call() throws Exception {
+        return new CheckCommand(arguments).run();
+      }
+    };
+    test.setDisable(true);
+    checkOutput.setText("Running 'bridgehead check'…");
+    task.setOnSucceeded(event -> {
+      test.setDisable(false);
+      CheckCommand.Result result = task.getValue();
+      if (result.missing()) {
+        checkOutput.setText("This installation has no 'bridgehead check' command yet, so the"
+            + " console cannot test the connection. The Dashboard shows whether the service"
+            + " reaches its tenant.");
+      } else {
+        checkOutput.setText((result.exitCode() == 0 ? "The check passed." : "The check failed"
+            + " with exit code " + result.exitCode() + ".") + "\n" + result.output());
+      }
+    });
+    task.setOnFailed(event -> {
+      test.setDisable(false);
+      checkOutput.setText("Running 'bridgehead check' failed: "
+          + task.getException().getMessage());
+    });
+    Thread thread = new Thread(task, "console-check");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private TextField field(String key) {
+    TextField field = new TextField();
+    field.setId("config-" + key);
+    field.setPrefColumnCount(40);
+    fields.put(key, field);
+    return field;
+  }
+
+  private static Map<String, String> labels(List<String> pairs) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.size(); i += 2) {
+      map.put(pairs.get(i), pairs.get(i + 1));
+    }
+    return map;
+  }
+}

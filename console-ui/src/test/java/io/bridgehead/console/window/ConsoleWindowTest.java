@@ -1,0 +1,222 @@
+package io.bridgehead.console.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bridgehead.console.Console;
+import io.bridgehead.console.ConsoleOptions;
+import io.bridgehead.console.model.JobEntry;
+import io.bridgehead.console.model.ServiceModel;
+import io.bridgehead.console.system.UnavailableServices;
+import io.bridgehead.console.view.Gate;
+import io.bridgehead.tenant.admin.JobView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The console window, headless through Monocle, against a real tenant and a real automation
+ * agent on loopback whose control socket is in a test folder.
+ */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "uses Unix sockets and sh tasks")
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class ConsoleWindowTest {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  @TempDir
+  Path folder;
+
+  private final FxRobot robot = new FxRobot();
+  private LoopbackAgent loopback;
+  private Console console;
+
+  @AfterEach
+  void closeAll() throws Exception {
+    if (console != null) {
+      Console opened = console;
+      WaitForAsyncUtils.asyncFx(opened::exit).get(10, TimeUnit.SECONDS);
+    }
+    FxToolkit.cleanupStages();
+    if (loopback != null) {
+      loopback.close();
+    }
+  }
+
+  @Test
+  void dashboardShowsLiveStatus() throws Exception {
+    loopback = new LoopbackAgent(folder);
+    open(loopback.ipcDir);
+
+    await("the automation card shows running", () -> text("#state-automation")
+        .equals("running"));
+    await("the card shows the pool", () -> cardText().contains("servers"));
+    assertThat(fx(() -> console.model().installed().stream().map(ServiceModel::role)
+        .toList())).containsExactly("automation");
+
+    loopback.submit("echo counted");
+    await("the card counts the job", () -> cardText().contains("1 done today"));
+    assertThat(text("#connection-automation")).contains("administrator");
+  }
+
+  @Test
+  void stoppedServiceTurnsCardOffline() throws Exception {
+    loopback = new LoopbackAgent(folder);
+    open(loopback.ipcDir);
+    await("the automation card shows running", () -> text("#state-automation")
+        .equals("running"));
+
+    loopback.stopAgent();
+
+    await("the automation card shows offline", () -> text("#state-automation")
+        .equals("offline"));
+    assertThat(fx(() -> robot.lookup("#restart-automation").queryButton().isDisabled()))
+        .isTrue();
+    assertThat(fx(() -> console.notifier().shown().stream().map(shown -> shown.title())
+        .toList())).contains("The automation service stopped");
+  }
+
+  @Test
+  void runningJobAppearsInJobs() throws Exception {
+    loopback = new LoopbackAgent(folder);
+    open(loopback.ipcDir);
+    await("the automation card shows running", () -> text("#state-automation")
+        .equals("running"));
+    fx(() -> {
+      console.window().showPage("Jobs");
+      return null;
+    });
+
+    JobView job = loopback.submit("sleep 1; echo done");
+
+    await("the job is listed", () -> jobIds().contains(job.id()));
+    await("the job succeeded", () -> jobs().stream().anyMatch(entry ->
+        entry.id().equals(job.id()) && entry.state().equals("succeeded")));
+  }
+
+  @Test
+  void repairShowsNotAvailableAnswer() throws Exception {
+    loopback = new LoopbackAgent(folder);
+    open(loopback.ipcDir);
+    await("the repair button is enabled", () -> !robot.lookup("#repair").queryButton()
+        .isDisabled());
+    fx(() -> {
+      console.window().showPage("Updates");
+      return null;
+    });
+
+    robot.clickOn("#repair");
+
+    await("the repair answer is shown", () -> text("#repair-answer")
+        .startsWith("Repair is not available"));
+    assertThat(text("#repair-answer")).contains("run the installer again");
+    assertThat(fx(() -> console.notifier().shown().stream()
+        .anyMatch(shown -> shown.title().equals("Repair of the automation service"))))
+        .isTrue();
+  }
+
+  @Test
+  void readerSeesChangesDisabled() throws Exception {
+    loopback = new LoopbackAgent(folder);
+    Path readerDir = folder.resolve("reader-run");
+    loopback.startReaderEndpoint(readerDir);
+    open(readerDir);
+
+    await("the automation card shows running", () -> text("#state-automation")
+        .equals("running"));
+    await("the card says read only", () -> text("#connection-automation")
+        .contains("read only"));
+
+    for (String id : List.of("#restart-automation", "#repair", "#apply-pollWait",
+        "#apply-maxConcurrentJobs")) {
+      Button button = robot.lookup(id).queryButton();
+      assertThat(fx(button::isDisabled)).as(id + " disabled").isTrue();
+      Tooltip tooltip = fx(() -> Gate.tooltipOf(gateOf(button)));
+      assertThat(tooltip).as(id + " tooltip").isNotNull();
+      assertThat(tooltip.getText()).as(id + " reason").startsWith("Needs an administrator");
+    }
+    assertThat(fx(() -> robot.lookup("#config-pollWait").queryAs(TextField.class)
+        .isEditable())).isFalse();
+    assertThat(fx(() -> robot.lookup("#check-updates").queryButton().isDisabled())).isFalse();
+  }
+
+  @Test
+  void emptyFolderShowsNothingInstalled() throws Exception {
+    Path empty = Files.createDirectory(folder.resolve("empty"));
+    open(empty);
+
+    assertThat(fx(() -> console.model().installed().isEmpty())).isTrue();
+    await("the dashboard says so", () -> robot.lookup(".empty-note").tryQueryAs(Label.class)
+        .map(label -> label.getText().contains("No Bridgehead service is installed"))
+        .orElse(false));
+  }
+
+  private void open(Path ipcDir) throws Exception {
+    FxToolkit.registerPrimaryStage();
+    Stage stage = FxToolkit.registerStage(Stage::new);
+    ConsoleOptions options = new ConsoleOptions(ipcDir, folder.resolve("console"), "", false);
+    console = fx(() -> {
+      Console made = new Console(options, stage, new UnavailableServices(
+          "no service manager in tests"), () -> { });
+      made.start();
+      return made;
+    });
+  }
+
+  private static Node gateOf(Button button) {
+    Node parent = button.getParent();
+    assertThat(parent.getStyleClass()).contains(Gate.WRAPPER_STYLE);
+    return parent;
+  }
+
+  private String text(String query) throws Exception {
+    return fx(() -> robot.lookup(query).queryAs(Label.class).getText());
+  }
+
+  private String cardText() throws Exception {
+    return fx(() -> String.join("\n", robot.lookup("#card-automation .detail-value")
+        .queryAllAs(Label.class).stream().map(Label::getText).toList()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<JobEntry> jobs() throws Exception {
+    return fx(() -> List.copyOf(((TableView<JobEntry>) robot.lookup("#jobs-table")
+        .query()).getItems()));
+  }
+
+  private List<String> jobIds() throws Exception {
+    return jobs().stream().map(JobEntry::id).toList();
+  }
+
+  /** Runs on the FX thread and returns the value. */
+  private static <T> T fx(Callable<T> action) throws Exception {
+    return WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
+  }
+
+  private static void await(String what, Callable<Boolean> condition) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!Boolean.TRUE.equals(condition.call())) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out after " + WAIT + " waiting until " + what);
+      }
+      Thread.sleep(50);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+#!/bin/sh
+# Retakes the console screenshots in docs/images/console-*.png: starts a tenant and an
+# automation agent on loopback in a temporary folder, runs two tasks so that the Jobs and
+# Logs pages have content, opens 'bridgehead console' on a virtual X display (Xvfb) and
+# captures the window once per page with ImageMagick. Build first:
+#   ./mvnw -q package -DskipTests
+# Needs Xvfb and ImageMagick (Debian: apt-get install xvfb imagemagick).
+set -eu
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+out="$root/docs/images"
+work=$(mktemp -d)
+display=:97
+width=1000
+height=680
+pids=""
+
+cleanup() {
+  for pid in $pids; do
+    kill "$pid" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+bh() {
+  "$root/bin/bridgehead" "$@"
+}
+
+wait_for() {
+  # wait_for SECONDS COMMAND...: retries the command every half second.
+  limit=$(( $1 * 2 ))
+  shift
+  count=0
+  until "$@" >/dev/null 2>&1; do
+    count=$((count + 1))
+    if [ "$count" -ge "$limit" ]; then
+      echo "console-screenshots: timed out waiting for: $*" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+}
+
+mkdir -p "$out" "$work/run"
+chmod 700 "$work/run"
+
+bh tenant start --port 0 --data "$work/tenant" >"$work/tenant.out" 2>&1 &
+pids="$pids $!"
+wait_for 60 grep -q "fingerprint" "$work/tenant.out"
+bh tenant pool create servers --data "$work/tenant" >"$work/pool.out"
+bh tenant pool create backup --data "$work/tenant" >/dev/null
+string=$(grep -o 'bhe_[A-Za-z0-9_.=-]*' "$work/pool.out" | head -n 1)
+printf '%s\n' "$string" | bh agent enroll --data "$work/agent" --enrollment-string - \
+  >/dev/null
+bh agent run --role automation --data "$work/agent" --ipc-dir "$work/run" \
+  >"$work/agent.out" 2>&1 &
+pids="$pids $!"
+wait_for 60 bh status --ipc-dir "$work/run"
+
+bh tenant task run --data "$work/tenant" --pool servers \
+  "$root/examples/tasks/count-files.sh" --var FOLDER=/etc >/dev/null
+printf 'echo "checking disk"\nexit 3\n' >"$work/fail.sh"
+bh tenant task run --data "$work/tenant" --pool servers "$work/fail.sh" >/dev/null || true
+
+Xvfb "$display" -screen 0 "${width}x${height}x24" -nolisten tcp >"$work/xvfb.out" 2>&1 &
+pids="$pids $!"
+wait_for 20 xdpyinfo -display "$display"
+export DISPLAY="$display"
+bh console --ipc-dir "$work/run" --instance-dir "$work/console" >"$work/console.out" 2>&1 &
+pids="$pids $!"
+sleep 6
+
+for page in Dashboard Jobs Logs Setup Pools Updates; do
+  bh console --page "$page" --instance-dir "$work/console" >/dev/null
+  sleep 2
+  name=$(printf '%s' "$page" | tr 'A-Z' 'a-z')
+  import -display "$display" -window root -crop "${width}x${height}+0+0" +repage \
+    -colors 128 -strip "PNG8:$out/console-$name.png"
+  echo "wrote docs/images/console-$name.png"
+done
