@@ -26,6 +26,8 @@ public final class Main {
       "  tenant ...              run and administer the reference tenant",
       "                          (bridgehead tenant --help)",
       "  agent ...               enroll an agent and run its roles (bridgehead agent --help)",
+      "  release ...             make the release key and signed release packages",
+      "                          (bridgehead release --help)",
       "  status, config, pool, logs",
       "                          read and change a running service (bridgehead status --help)",
       "  --version               print the version",
@@ -65,6 +67,8 @@ public final class Main {
             : new TenantCommands(out).run(rest);
         case "agent" -> wantsHelp(rest) ? usage(out, AgentCommands.USAGE)
             : new AgentCommands(out, System.in).run(rest);
+        case "release" -> wantsHelp(rest) ? usage(out, ReleaseCommands.USAGE)
+            : new ReleaseCommands(out).run(rest);
         case "status", "config", "pool", "logs" -> wantsHelp(rest)
             ? usage(out, ServiceCommands.USAGE)
             : new ServiceCommands(out, System.in).run(arguments.get(0), rest);
