@@ -75,8 +75,35 @@ public final class PackageVerifier {
   }
 
   /**
-   * Reads and checks the manifest and its signature only, without unpacking: what the tenant
-   * does when a package is published.
+   * Checks {@code archive} as {@link #unpack} does, every file's hash included, but writes
+   * nothing: what the tenant does when a package is published, so that a package the agents
+   * would reject is rejected at once.
+   *
+   * @param maxBytes the largest archive, and the largest sum of unpacked files, accepted
+   * @return the verified manifest
+   * @throws PackageException when the package is rejected; the message says why
+   */
+  public static ReleaseManifest verify(Path archive, PublicKey trusted, long maxBytes)
+      throws PackageException, IOException {
+    long archiveSize = Files.size(archive);
+    if (archiveSize > maxBytes) {
+      throw new PackageException(Reason.TOO_LARGE, "package " + archive.getFileName() + " is "
+          + archiveSize + " bytes, over the limit of " + maxBytes + " bytes");
+    }
+    try (ZipFile zip = open(archive)) {
+      ReleaseManifest manifest = verifiedManifest(zip, trusted);
+      if (manifest.totalSize() > maxBytes) {
+        throw new PackageException(Reason.TOO_LARGE, "package " + manifest.version()
+            + " unpacks to " + manifest.totalSize() + " bytes, over the limit of " + maxBytes
+            + " bytes");
+      }
+      extract(zip, manifest, null);
+      return manifest;
+    }
+  }
+
+  /**
+   * Reads and checks the manifest and its signature only, without checking the files.
    */
   public static ReleaseManifest readManifest(Path archive, PublicKey trusted)
       throws PackageException, IOException {
@@ -158,6 +185,7 @@ public final class PackageVerifier {
     }
   }
 
+  /** Checks every file against the manifest and writes it under {@code staging}, unless null. */
   private static void extract(ZipFile zip, ReleaseManifest manifest, Path staging)
       throws PackageException, IOException {
     Map<String, ManifestEntry> listed = new HashMap<>();
@@ -196,12 +224,15 @@ public final class PackageVerifier {
 
   private static void write(ZipFile zip, ZipEntry entry, ManifestEntry file, Path staging)
       throws PackageException, IOException {
-    Path destination = staging.resolve(file.path());
-    Files.createDirectories(destination.getParent());
+    Path destination = staging == null ? null : staging.resolve(file.path());
+    if (destination != null) {
+      Files.createDirectories(destination.getParent());
+    }
     MessageDigest digest = Hashing.sha256();
     long written = 0;
     try (InputStream in = zip.getInputStream(entry);
-        OutputStream out = Files.newOutputStream(destination)) {
+        OutputStream out = destination == null ? OutputStream.nullOutputStream()
+            : Files.newOutputStream(destination)) {
       byte[] buffer = new byte[64 * 1024];
       int read;
       while ((read = in.read(buffer)) >= 0) {
@@ -223,7 +254,7 @@ public final class PackageVerifier {
           + " the signed manifest (" + written + " bytes, SHA-256 " + actual + "; expected "
           + file.size() + " bytes, SHA-256 " + file.sha256() + ")");
     }
-    if (file.executable()
+    if (destination != null && file.executable()
         && destination.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       Files.setPosixFilePermissions(destination, PosixFilePermissions.fromString("rwxr-xr-x"));
     }

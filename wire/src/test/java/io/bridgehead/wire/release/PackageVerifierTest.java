@@ -136,6 +136,20 @@ class PackageVerifierTest {
   }
 
   @Test
+  void verifyChecksFilesWithoutWriting() throws Exception {
+    ReleaseManifest manifest = PackageVerifier.verify(archive, key.getPublic(), LIMIT);
+    rewrite(entries -> entries.put("files/lib/launcher.jar",
+        "not really a jaR".getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(manifest.version()).isEqualTo("1.2.0");
+    assertThatThrownBy(() -> PackageVerifier.verify(archive, key.getPublic(), LIMIT))
+        .isInstanceOf(PackageException.class)
+        .hasMessageContaining("lib/launcher.jar differs from the signed manifest");
+    assertThat(temp).isDirectoryNotContaining(path -> path.getFileName().toString()
+        .startsWith(".staging-"));
+  }
+
+  @Test
   void readsTheManifestWithoutUnpacking() throws Exception {
     assertThat(PackageVerifier.readManifest(archive, key.getPublic()).version())
         .isEqualTo("1.2.0");
