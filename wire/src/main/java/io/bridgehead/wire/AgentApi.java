@@ -22,7 +22,7 @@ public final class AgentApi {
   public static final String RELEASES = PREFIX + "/releases";
   /** {@code POST} an {@link UpdateReport}: the outcome of an update. The response is 204. */
   public static final String UPDATE_REPORT = PREFIX + "/update-report";
-  /** The maximum number of characters of an update report's log tail the tenant keeps, from the end. */
+  /** The maximum number of characters of an update report's log tail that the tenant keeps. */
   public static final int MAX_UPDATE_LOG_CHARS = 16 * 1024;
 
   /**

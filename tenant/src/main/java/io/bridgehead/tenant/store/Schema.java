@@ -111,8 +111,45 @@ final class Schema {
   static final List<String> VERSION_3 = List.of(
       "ALTER TABLE jobs ADD COLUMN last_agent_id TEXT");
 
+  /**
+   * Version 4, the update channel: published releases, whose archives are files in the data
+   * folder's releases folder; per pool a target version (null: no update wanted), an update
+   * window (text such as {@code mon-fri 01:00-05:00}; null: any time) and the one agent told
+   * to update now; per agent the last update outcome; and the versions an agent is not told
+   * again. Existing pools want no update.
+   */
+  static final List<String> VERSION_4 = List.of(
+      "CREATE TABLE releases ("
+          + " version TEXT PRIMARY KEY,"
+          + " manifest TEXT NOT NULL,"
+          + " size INTEGER NOT NULL,"
+          + " sha256 TEXT NOT NULL,"
+          + " published_at TEXT NOT NULL)",
+      "ALTER TABLE pools ADD COLUMN target_version TEXT REFERENCES releases(version)",
+      "ALTER TABLE pools ADD COLUMN update_window TEXT",
+      // The rollout gate: the agent told to update to rollout_version at rollout_started_at.
+      // Other agents of the pool are told only once it runs that version or its time is up.
+      "ALTER TABLE pools ADD COLUMN rollout_agent_id TEXT",
+      "ALTER TABLE pools ADD COLUMN rollout_version TEXT",
+      "ALTER TABLE pools ADD COLUMN rollout_started_at TEXT",
+      // update_outcome: ok, failed or timed_out, for update_version; null before any update.
+      "ALTER TABLE agents ADD COLUMN update_version TEXT",
+      "ALTER TABLE agents ADD COLUMN update_outcome TEXT",
+      "ALTER TABLE agents ADD COLUMN update_reason TEXT",
+      "ALTER TABLE agents ADD COLUMN update_log TEXT",
+      "ALTER TABLE agents ADD COLUMN update_at TEXT",
+      // cause: failed (reported by the agent; never told again until an operator retries) or
+      // timed_out (told again only when no other agent of the pool waits for the version).
+      "CREATE TABLE blocked_updates ("
+          + " agent_id TEXT NOT NULL,"
+          + " version TEXT NOT NULL,"
+          + " cause TEXT NOT NULL,"
+          + " at TEXT NOT NULL,"
+          + " PRIMARY KEY (agent_id, version))");
+
   /** The statements that bring a database to each version, from version 1 up. */
-  static final List<List<String>> VERSIONS = List.of(VERSION_1, VERSION_2, VERSION_3);
+  static final List<List<String>> VERSIONS =
+      List.of(VERSION_1, VERSION_2, VERSION_3, VERSION_4);
 
   private Schema() {}
 }
