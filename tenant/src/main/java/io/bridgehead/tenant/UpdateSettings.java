@@ -14,8 +14,8 @@ import java.time.Duration;
  * @param releaseKey the public key that every published package must be signed with
  * @param maxPackageBytes the largest package the admin API accepts, in bytes, and the largest
  *     sum of its unpacked files; default 256 MiB
- * @param rolloutTimeout how long an agent told to update has to run the target version
- *     before the next agent of its pool is told; default 15 minutes
+ * @param rolloutTimeout how long an agent offered an update has to run the target version
+ *     before the update is offered to the next agent of its pool; default 15 minutes
  */
 public record UpdateSettings(PublicKey releaseKey, long maxPackageBytes,
     Duration rolloutTimeout) {
@@ -24,7 +24,7 @@ public record UpdateSettings(PublicKey releaseKey, long maxPackageBytes,
   public static final long DEFAULT_MAX_PACKAGE_BYTES = 256L * 1024 * 1024;
   /** The default of {@link #rolloutTimeout}: 15 minutes. */
   public static final Duration DEFAULT_ROLLOUT_TIMEOUT = Duration.ofMinutes(15);
-  /** Where the assets module keeps the release public key on the classpath. */
+  /** The classpath location of the release public key in the assets module. */
   public static final String DEFAULT_KEY_RESOURCE = "/io/bridgehead/assets/release-key.pub.pem";
 
   /**

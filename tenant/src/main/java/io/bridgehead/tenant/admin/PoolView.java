@@ -14,7 +14,8 @@ import java.util.List;
  *     wanted
  * @param updateWindow the days and hours, in each agent's local time, in which its agents may
  *     update, such as {@code mon-fri 01:00-05:00}; null for any time
- * @param updatingAgentId the agent told to update to the target version now, or null
+ * @param updatingAgentId the agent that was offered the update to the target version and has not
+ *     finished it yet, or null
  */
 public record PoolView(String name, int agents, int onlineAgents, int unfinishedJobs,
     boolean defaultPool, List<AgentView> members, String targetVersion, String updateWindow,

@@ -3,7 +3,7 @@ package io.bridgehead.tenant.admin;
 import java.time.Instant;
 
 /**
- * How an agent's last update ended, as the admin API shows it.
+ * The outcome of an agent's last update, as the admin API shows it.
  *
  * @param version the version the agent was updating to
  * @param outcome {@code ok}, {@code failed} or {@code timed_out}

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * One byte range of a {@code Range} request header, resolved against the size of the
- * resource (RFC 9110, section 14.1.2).
+ * resource.
  *
  * @param first the first byte, from 0
  * @param last the last byte, inclusive
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 record ByteRange(long first, long last) {
   private static final Pattern SINGLE = Pattern.compile("bytes=(\\d{0,19})-(\\d{0,19})");
 
-  /** A {@code Range} header that cannot be served; the message says why. */
+  /** A {@code Range} header that cannot be served; the message states why. */
   static final class UnsatisfiableException extends Exception {
     UnsatisfiableException(String message) {
       super(message);
@@ -31,7 +31,8 @@ record ByteRange(long first, long last) {
 
   /**
    * Parses {@code bytes=FIRST-LAST}, {@code bytes=FIRST-} or {@code bytes=-SUFFIX_LENGTH}. A
-   * last byte past the end is cut to the end, as the RFC asks.
+   * last byte past the end means the end, and a suffix longer than the resource means all of
+   * it.
    *
    * @throws UnsatisfiableException for several ranges, a malformed header, or a range that
    *     starts at or after the end

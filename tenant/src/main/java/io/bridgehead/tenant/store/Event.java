@@ -34,13 +34,13 @@ public record Event(long id, Instant at, Kind kind, String poolId, String agentI
     POOL_VERSION_SET,
     /** An operator set or cleared a pool's update window. */
     POOL_WINDOW_SET,
-    /** The tenant told an agent to update, through the heartbeat's wanted version. */
+    /** The tenant offered an agent an update, through the heartbeat's wanted version. */
     UPDATE_STARTED,
-    /** An agent reported that it runs the version it was told. */
+    /** An agent reported that it runs the version it was offered. */
     UPDATE_SUCCEEDED,
     /** An agent reported a failed update. */
     UPDATE_FAILED,
-    /** An agent told to update did not run the version within the rollout time-out. */
+    /** An agent offered an update did not run the version within the rollout time-out. */
     UPDATE_TIMED_OUT,
     /** An operator let an agent try versions again that failed or timed out on it. */
     UPDATE_RETRY;

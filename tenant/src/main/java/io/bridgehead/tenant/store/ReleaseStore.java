@@ -38,7 +38,7 @@ public final class ReleaseStore {
     Files.createDirectories(folder);
   }
 
-  /** What a publish request did. */
+  /** The result of a publish request. */
   public enum PublishStatus {
     PUBLISHED,
     /** The same version with the same archive was published before; nothing changed. */

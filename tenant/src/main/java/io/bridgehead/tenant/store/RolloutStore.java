@@ -12,14 +12,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The update channel's state per pool and per agent: target versions, update windows, the
- * rollout gate, update outcomes and the versions an agent is not told again.
+ * rollout gate, update outcomes and the versions the tenant no longer offers an agent.
  *
- * <p>The rollout gate tells one agent of a pool at a time to update. The tenant records which
- * agent it told, and tells the next one only after that agent heartbeats with the target
- * version, reports a failure, or has not run the version within the rollout time-out. A
- * time-out is recorded as an event. An agent that reported a failed update of a version is
- * not told that version again until an operator retries. An agent that timed out is told
- * again only when no other online agent of the pool waits for the version.
+ * <p>The rollout gate offers the update to one agent of a pool at a time: the heartbeat's
+ * wanted version is the target for that agent only. The tenant records which agent it
+ * offered the update to, and offers it to the next one only after that agent heartbeats with
+ * the target version, reports a failure, or has not run the version within the rollout
+ * time-out. A time-out is recorded as an event. An agent that reported a failed update of a
+ * version is not offered that version again until an operator retries. An agent that timed
+ * out is offered it again only when no other online agent of the pool waits for it.
  */
 public final class RolloutStore {
   private static final Logger log = LoggerFactory.getLogger(RolloutStore.class);
@@ -36,8 +37,8 @@ public final class RolloutStore {
   /**
    * Makes the store.
    *
-   * @param timeout how long a told agent has to run the target version before the next agent
-   *     of its pool is told
+   * @param timeout how long an agent offered the update has to run the target version before
+   *     the update is offered to the next agent of its pool
    */
   public RolloutStore(Database database, PoolStore pools, AgentStore agents,
       ReleaseStore releases, EventStore events, Duration timeout) {
@@ -49,11 +50,11 @@ public final class RolloutStore {
     this.timeout = timeout;
   }
 
-  /** The agent of a pool that was told to update to {@code version} at {@code startedAt}. */
+  /** The agent of a pool that was offered the update to {@code version} at {@code startedAt}. */
   public record Rollout(String agentId, String version, Instant startedAt) {}
 
   /**
-   * What a heartbeat returns about updates.
+   * The update part of a heartbeat response.
    *
    * @param wantedVersion the version the agent should run now
    * @param release the wanted version's release, or null when it is the agent's own version
@@ -126,7 +127,7 @@ public final class RolloutStore {
 
   /**
    * Decides the version a heartbeat returns to an agent, and records the agent as the pool's
-   * updating agent when it is told to update.
+   * updating agent when that version is the target.
    *
    * @param running the version the agent reports running
    * @param zone the agent's time zone, or null when it sent none; then the update window is
@@ -215,8 +216,8 @@ public final class RolloutStore {
         events.record(Event.Kind.UPDATE_FAILED, agent.poolId(), agent.id(), null, "update of"
             + " agent " + agent.id() + " on host " + agent.hostName() + " to version "
             + version + " failed: " + (reason == null ? "no reason given" : reason) + ". It is"
-            + " not told to update to " + version + " again until an operator runs"
-            + " 'bridgehead tenant agent retry-update " + agent.id() + "'", now);
+            + " not offered " + version + " again until an operator runs 'bridgehead tenant"
+            + " agent retry-update " + agent.id() + "'", now);
       }
     }
   }
@@ -277,7 +278,7 @@ public final class RolloutStore {
       throws SQLException {
     String minutes = describe(timeout);
     String reason = "it did not run version " + rollout.version() + " within " + minutes
-        + " of being told to update at " + rollout.startedAt();
+        + " of being offered the update at " + rollout.startedAt();
     clearRollout(pool.id(), agent.id(), rollout.version());
     Sql.update(database.connection(), "INSERT INTO blocked_updates(agent_id, version, cause,"
         + " at) VALUES (?,?,?,?) ON CONFLICT(agent_id, version) DO UPDATE SET at = excluded.at"
@@ -288,8 +289,8 @@ public final class RolloutStore {
         + " update", agent.id(), rollout.version(), minutes, pool.name());
     events.record(Event.Kind.UPDATE_TIMED_OUT, pool.id(), agent.id(), null, "update of agent "
         + agent.id() + " to " + rollout.version() + " timed out: " + reason + ". The next"
-        + " agent of pool " + pool.name() + " may update; this one is told again once no other"
-        + " agent of the pool waits for the version", now);
+        + " agent of pool " + pool.name() + " may update; this one is offered the update again"
+        + " once no other agent of the pool waits for it", now);
   }
 
   private void startRollout(Pool pool, Agent agent, String running, String target,
@@ -301,15 +302,15 @@ public final class RolloutStore {
     } catch (SQLException e) {
       throw new StoreException("starting the update of agent " + agent.id(), e);
     }
-    log.info("Told agent {} of pool {} to update from {} to {}", agent.id(), pool.name(),
+    log.info("Offered agent {} of pool {} the update from {} to {}", agent.id(), pool.name(),
         running, target);
     events.record(Event.Kind.UPDATE_STARTED, pool.id(), agent.id(), null, "agent "
-        + agent.id() + " on host " + agent.hostName() + " was told to update from " + running
-        + " to " + target + "; other agents of pool " + pool.name() + " wait until it runs "
-        + target + ", at most " + describe(timeout), now);
+        + agent.id() + " on host " + agent.hostName() + " was offered the update from "
+        + running + " to " + target + "; other agents of pool " + pool.name() + " wait until"
+        + " it runs " + target + ", at most " + describe(timeout), now);
   }
 
-  /** Ends the rollout when {@code agent} was the one told and now runs {@code version}. */
+  /** Ends the rollout when {@code agent} was offered the update and now runs {@code version}. */
   private void finishRollout(Pool pool, Agent agent, String version) {
     try {
       if (clearRollout(pool.id(), agent.id(), version)) {
@@ -340,7 +341,7 @@ public final class RolloutStore {
 
   /**
    * Returns whether another online agent of the pool runs another version than the target
-   * and may be told to update to it.
+   * and may be offered the update to it.
    */
   private boolean othersWaiting(Pool pool, String target, String agentId, Instant now) {
     try {

@@ -112,11 +112,11 @@ final class Schema {
       "ALTER TABLE jobs ADD COLUMN last_agent_id TEXT");
 
   /**
-   * Version 4, the update channel: published releases, whose archives are files in the data
-   * folder's releases folder; per pool a target version (null: no update wanted), an update
-   * window (text such as {@code mon-fri 01:00-05:00}; null: any time) and the one agent told
-   * to update now; per agent the last update outcome; and the versions an agent is not told
-   * again. Existing pools want no update.
+   * Version 4, the update channel. It adds published releases, whose archives are files in
+   * the data folder's releases folder, and per pool a target version (null when no update is
+   * wanted), an update window (text such as {@code mon-fri 01:00-05:00}, null for any time)
+   * and the one agent offered the update now. Per agent it adds the last update outcome and
+   * the versions no longer offered to it. Existing pools want no update.
    */
   static final List<String> VERSION_4 = List.of(
       "CREATE TABLE releases ("
@@ -127,8 +127,8 @@ final class Schema {
           + " published_at TEXT NOT NULL)",
       "ALTER TABLE pools ADD COLUMN target_version TEXT REFERENCES releases(version)",
       "ALTER TABLE pools ADD COLUMN update_window TEXT",
-      // The rollout gate: the agent told to update to rollout_version at rollout_started_at.
-      // Other agents of the pool are told only once it runs that version or its time is up.
+      // The rollout gate: the agent offered rollout_version at rollout_started_at. Other
+      // agents of the pool are offered it only once it runs that version or its time is up.
       "ALTER TABLE pools ADD COLUMN rollout_agent_id TEXT",
       "ALTER TABLE pools ADD COLUMN rollout_version TEXT",
       "ALTER TABLE pools ADD COLUMN rollout_started_at TEXT",
@@ -138,8 +138,8 @@ final class Schema {
       "ALTER TABLE agents ADD COLUMN update_reason TEXT",
       "ALTER TABLE agents ADD COLUMN update_log TEXT",
       "ALTER TABLE agents ADD COLUMN update_at TEXT",
-      // cause: failed (reported by the agent; never told again until an operator retries) or
-      // timed_out (told again only when no other agent of the pool waits for the version).
+      // cause: failed (reported by the agent, and not offered again until an operator
+      // retries) or timed_out (offered again only when no other agent of the pool waits).
       "CREATE TABLE blocked_updates ("
           + " agent_id TEXT NOT NULL,"
           + " version TEXT NOT NULL,"

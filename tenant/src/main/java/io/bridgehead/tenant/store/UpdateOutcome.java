@@ -3,7 +3,7 @@ package io.bridgehead.tenant.store;
 import java.time.Instant;
 
 /**
- * How an agent's last update ended.
+ * The outcome of an agent's last update.
  *
  * @param version the version it was updating to
  * @param outcome {@code ok} or {@code failed} as the agent reported it, or {@code timed_out}
