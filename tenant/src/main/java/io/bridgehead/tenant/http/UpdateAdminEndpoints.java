@@ -167,7 +167,8 @@ final class UpdateAdminEndpoints {
     } catch (PackageException e) {
       String reason = e.reason().name().toLowerCase(Locale.ROOT);
       log.warn("Rejected a release package ({}): {}", reason, e.getMessage());
-      int status = e.reason() == PackageException.Reason.TOO_LARGE ? 413 : 400;
+      // 422: the request is well formed, but the tenant will not keep this package.
+      int status = e.reason() == PackageException.Reason.TOO_LARGE ? 413 : 422;
       throw new ApiException(status, "package_rejected", "release package rejected ("
           + reason + "): " + e.getMessage());
     }
