@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * {@code bridgehead tenant agent disable|enable|remove ID} and {@code bridgehead tenant
- * events}.
+ * events}; {@code agent retry-update ID} is in {@link UpdateCommands}.
  */
 final class AgentAdminCommands {
   private AgentAdminCommands() {}
@@ -16,9 +16,12 @@ final class AgentAdminCommands {
   static ExitCode run(TenantCommands tenant, Args args, List<String> words)
       throws CommandException, IOException {
     String sub = words.size() > 1 ? words.get(1) : "";
+    if (sub.equals("retry-update")) {
+      return UpdateCommands.retryUpdate(tenant, args, words);
+    }
     if (!List.of("disable", "enable", "remove").contains(sub)) {
       throw CommandException.invalid("unknown command 'tenant agent " + sub + "'; use 'agent"
-          + " disable ID', 'agent enable ID' or 'agent remove ID'");
+          + " disable ID', 'agent enable ID', 'agent remove ID' or 'agent retry-update ID'");
     }
     String agentId = TenantCommands.id(words, 2, "agent id");
     AgentView agent = switch (sub) {

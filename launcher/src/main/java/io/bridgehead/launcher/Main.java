@@ -38,6 +38,8 @@ public final class Main {
       "  check ...               check that this host can reach and trust the tenant: DNS,",
       "                          proxy, TCP, TLS and the tenant's answer (bridgehead check",
       "                          --help)",
+      "  release ...             make the release key and signed release packages",
+      "                          (bridgehead release --help)",
       "  status, config, pool, logs",
       "                          read and change a running service (bridgehead status --help)",
       "  console                 open the tray console (bridgehead console --help)",
@@ -85,6 +87,8 @@ public final class Main {
             : ExitCode.of(new UnattendedUninstall(out, err).run(rest));
         case "check" -> wantsHelp(rest) ? usage(out, CheckCommand.USAGE)
             : new CheckCommand(out, System.in).run(rest);
+        case "release" -> wantsHelp(rest) ? usage(out, ReleaseCommands.USAGE)
+            : new ReleaseCommands(out).run(rest);
         case "status", "config", "pool", "logs" -> wantsHelp(rest)
             ? usage(out, ServiceCommands.USAGE)
             : new ServiceCommands(out, System.in).run(arguments.get(0), rest);

@@ -15,7 +15,7 @@ final class PoolCommands {
   private static final Duration MIN_KEY_VALIDITY = Duration.ofMinutes(1);
   private static final Duration MAX_KEY_VALIDITY = Duration.ofHours(720);
   private static final List<String> COMMANDS = List.of("create", "create-key", "keys",
-      "revoke-key", "rename", "set-default", "delete");
+      "revoke-key", "rename", "set-default", "delete", "set-version");
 
   private PoolCommands() {}
 
@@ -23,7 +23,8 @@ final class PoolCommands {
       throws CommandException, IOException {
     String sub = words.size() > 1 ? words.get(1) : "";
     if (COMMANDS.contains(sub)) {
-      TenantCommands.noMoreOperands(words, sub.equals("rename") ? 4 : 3);
+      int operands = sub.equals("rename") || sub.equals("set-version") ? 4 : 3;
+      TenantCommands.noMoreOperands(words, operands);
     }
     return switch (sub) {
       case "create" -> create(tenant, args, TenantCommands.poolName(words, 2, "pool name"));
@@ -36,9 +37,11 @@ final class PoolCommands {
       case "set-default" -> setDefault(tenant, args,
           TenantCommands.poolName(words, 2, "pool name"));
       case "delete" -> delete(tenant, args, TenantCommands.poolName(words, 2, "pool name"));
+      case "set-version" -> UpdateCommands.setVersion(tenant, args, words);
+      case "set-update-window" -> UpdateCommands.setUpdateWindow(tenant, args, words);
       default -> throw CommandException.invalid("unknown command 'tenant pool " + sub
-          + "'; use create, create-key, keys, revoke-key, rename, set-default or delete"
-          + " (see 'bridgehead tenant --help')");
+          + "'; use create, create-key, keys, revoke-key, rename, set-default, delete,"
+          + " set-version or set-update-window (see 'bridgehead tenant --help')");
     };
   }
 

@@ -4,6 +4,7 @@ import io.bridgehead.agent.tenant.TenantConnection;
 import io.bridgehead.tenant.TenantInfo;
 import io.bridgehead.tenant.TenantServer;
 import io.bridgehead.tenant.TenantSettings;
+import io.bridgehead.tenant.UpdateSettings;
 import io.bridgehead.tenant.admin.AdminApi;
 import io.bridgehead.tenant.admin.AdminClient;
 import io.bridgehead.tenant.admin.AdminException;
@@ -11,6 +12,7 @@ import io.bridgehead.tenant.admin.AgentView;
 import io.bridgehead.tenant.admin.JobView;
 import io.bridgehead.tenant.admin.PoolView;
 import io.bridgehead.wire.Json;
+import io.bridgehead.wire.release.ReleaseKeys;
 import io.bridgehead.wire.tls.CertificateFingerprint;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -31,10 +34,17 @@ final class TenantCommands {
       "Usage: bridgehead tenant COMMAND [OPTIONS]",
       "",
       "Commands:",
-      "  start [--port N] [--bind ADDRESS] [--name HOST]...",
-      "                          run the tenant in the foreground until stopped (Ctrl+C)",
-      "  pools                   list pools with their agents and unfinished jobs; the",
-      "                          default pool, which takes tasks run without --pool, has a *",
+      "  start [--port N] [--bind ADDRESS] [--name HOST]... [--release-key FILE]",
+      "        [--max-package-size 256MiB] [--update-timeout 15m]",
+      "                          run the tenant in the foreground until stopped (Ctrl+C).",
+      "                          Published packages must be signed with the release key",
+      "                          (default: the public key in the assets module) and be at",
+      "                          most --max-package-size (1MiB to 4GiB). An agent offered an",
+      "                          update has --update-timeout (1m to 24h) to run the version",
+      "                          before the next agent of its pool is offered it",
+      "  pools                   list pools with their agents, unfinished jobs, target",
+      "                          version and update window; the default pool, which takes",
+      "                          tasks run without --pool, has a *",
       "  pool create NAME [--uses N] [--valid-for 24h]",
       "                          create a pool and print its first enrollment key and",
       "                          enrollment string; the first pool becomes the default",
@@ -49,14 +59,30 @@ final class TenantCommands {
       "  pool delete NAME        delete a pool with its keys and finished jobs; rejected for",
       "                          the default or only pool and for a pool with agents or",
       "                          unfinished jobs",
+      "  pool set-version NAME VERSION|none",
+      "                          make the pool's agents update to a published version, older",
+      "                          ones included, one agent at a time; none stops updates",
+      "  pool set-update-window NAME 'mon-fri 01:00-05:00'|any",
+      "                          let the pool's agents update only on these days and hours of",
+      "                          their local time: [DAYS] HH:MM-HH:MM, days such as mon-fri or",
+      "                          sat,sun (default every day); an end before the start",
+      "                          crosses midnight. any: at any time",
+      "  release publish FILE    upload a package made by 'bridgehead release build'; the",
+      "                          tenant rejects it unless the release key signed it",
+      "  release list            list published releases and the pools that target them",
+      "  release delete VERSION  delete a release; rejected while a pool targets it",
       "  agents                  list agents with their state (online, offline after 60 s",
-      "                          without contact, or disabled), tags and last contact",
+      "                          without contact, or disabled), last update, tags and last",
+      "                          contact",
       "  agent disable ID        give the agent no new jobs; it finishes the jobs it runs",
       "  agent enable ID         let a disabled agent take jobs again",
       "  agent remove ID         remove an agent; its credential stops working at once",
+      "  agent retry-update ID   offer an agent again the versions whose update failed or",
+      "                          timed out on it",
       "  events [--limit N]      list recent operator events, newest first: agents offline,",
-      "                          back online, cloned, disabled, enabled or removed, and jobs",
-      "                          that failed because no agent started them",
+      "                          back online, cloned, disabled, enabled or removed, jobs that",
+      "                          failed because no agent started them, releases, target",
+      "                          versions and updates started, succeeded, failed or timed out",
       "  jobs [--limit N]        list recent jobs, newest first",
       "  job show ID             show one job with its result and output",
       "  job cancel ID           cancel a job",
@@ -82,7 +108,7 @@ final class TenantCommands {
   private static final Set<String> VALUED = Set.of("data", "port", "bind", "name", "url",
       "fingerprint", "token-file", "limit", "pool", "var", "secret-var", "shell",
       "time-limit", "output-cap", "max-attempts", "wait", "uses", "valid-for", "tag",
-      "queue-timeout");
+      "queue-timeout", "release-key", "max-package-size", "update-timeout");
   private static final Set<String> FLAGS = Set.of("json");
   /** Ids of jobs, agents and enrollment keys, as the admin API's routes take them. */
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -112,6 +138,7 @@ final class TenantCommands {
       case "pool" -> PoolCommands.run(this, args, words);
       case "agents" -> agents(args);
       case "agent" -> AgentAdminCommands.run(this, args, words);
+      case "release" -> UpdateCommands.release(this, args, words);
       case "events" -> AgentAdminCommands.events(this, args);
       case "jobs" -> jobs(args);
       case "job" -> switch (sub) {
@@ -130,7 +157,7 @@ final class TenantCommands {
     Path data = Folders.tenantData(args.value("data"));
     TenantSettings settings = new TenantSettings(data, args.value("bind", "127.0.0.1"),
         args.integer("port", TenantSettings.DEFAULT_PORT, 0, 65535), args.values("name"),
-        TenantSettings.defaults(data).dispatch());
+        TenantSettings.defaults(data).dispatch(), updateSettings(args));
     TenantServer tenant = TenantServer.start(settings);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -140,11 +167,31 @@ final class TenantCommands {
     out.println("Tenant listening on " + tenant.url());
     out.println("Certificate SHA-256 fingerprint: " + tenant.fingerprint());
     out.println("Admin token: in " + data.resolve(TenantInfo.ADMIN_TOKEN_FILE));
+    out.println("Release key fingerprint: "
+        + ReleaseKeys.fingerprint(settings.updates().releaseKey()));
     out.println("Data folder: " + data);
     out.println("Stop with Ctrl+C.");
     out.flush();
     stopped.await();
     return ExitCode.OK;
+  }
+
+  /** Reads the release key, package size limit and update time-out of 'tenant start'. */
+  private static UpdateSettings updateSettings(Args args) throws CommandException, IOException {
+    String keyFile = args.value("release-key");
+    PublicKey key;
+    if (keyFile == null) {
+      key = UpdateSettings.defaultReleaseKey();
+    } else if (!Files.isRegularFile(Path.of(keyFile))) {
+      throw CommandException.invalid("--release-key " + keyFile + " not found");
+    } else {
+      key = ReleaseKeys.readPublic(Path.of(keyFile));
+    }
+    long maxBytes = args.size("max-package-size", UpdateSettings.DEFAULT_MAX_PACKAGE_BYTES,
+        1024L * 1024, 4L * 1024 * 1024 * 1024);
+    Duration timeout = args.duration("update-timeout", UpdateSettings.DEFAULT_ROLLOUT_TIMEOUT,
+        Duration.ofMinutes(1), Duration.ofHours(24));
+    return new UpdateSettings(key, maxBytes, timeout);
   }
 
   private ExitCode pools(Args args) throws CommandException, IOException {
@@ -157,14 +204,17 @@ final class TenantCommands {
       out.println("No pools yet; create one with 'bridgehead tenant pool create NAME'.");
       return ExitCode.OK;
     }
-    out.printf("%-24s %7s %7s %10s  %s%n", "POOL", "AGENTS", "ONLINE", "UNFINISHED",
-        "MEMBERS");
+    out.printf("%-24s %7s %7s %10s  %-12s %-22s %s%n", "POOL", "AGENTS", "ONLINE",
+        "UNFINISHED", "TARGET", "UPDATE WINDOW", "MEMBERS");
     for (PoolView pool : pools) {
       String members = pool.members().stream()
-          .map(agent -> agent.id() + " (" + agent.state() + ")")
+          .map(agent -> agent.id() + " (" + agent.state()
+              + (agent.id().equals(pool.updatingAgentId()) ? ", updating" : "") + ")")
           .collect(Collectors.joining(", "));
-      out.printf("%-24s %7d %7d %10d  %s%n", (pool.defaultPool() ? "* " : "") + pool.name(),
-          pool.agents(), pool.onlineAgents(), pool.unfinishedJobs(),
+      out.printf("%-24s %7d %7d %10d  %-12s %-22s %s%n",
+          (pool.defaultPool() ? "* " : "") + pool.name(), pool.agents(), pool.onlineAgents(),
+          pool.unfinishedJobs(), pool.targetVersion() == null ? "-" : pool.targetVersion(),
+          pool.updateWindow() == null ? "any" : pool.updateWindow(),
           members.isEmpty() ? "-" : members);
     }
     return ExitCode.OK;
@@ -180,13 +230,16 @@ final class TenantCommands {
       out.println("No agents enrolled yet.");
       return ExitCode.OK;
     }
-    out.printf("%-28s %-16s %-20s %-9s %-10s %-24s %s%n", "AGENT", "POOL", "HOST", "STATE",
-        "VERSION", "LAST CONTACT", "TAGS");
+    out.printf("%-28s %-16s %-20s %-9s %-10s %-20s %-24s %s%n", "AGENT", "POOL", "HOST",
+        "STATE", "VERSION", "LAST UPDATE", "LAST CONTACT", "TAGS");
     for (AgentView agent : agents) {
       String tags = agent.tags() == null || agent.tags().isEmpty() ? "-"
           : String.join(",", agent.tags());
-      out.printf("%-28s %-16s %-20s %-9s %-10s %-24s %s%n", agent.id(), agent.pool(),
-          agent.hostName(), agent.state(), agent.version(), agent.lastContactAt(), tags);
+      String lastUpdate = agent.lastUpdate() == null ? "-"
+          : agent.lastUpdate().outcome() + " " + agent.lastUpdate().version();
+      out.printf("%-28s %-16s %-20s %-9s %-10s %-20s %-24s %s%n", agent.id(), agent.pool(),
+          agent.hostName(), agent.state(), agent.version(), lastUpdate, agent.lastContactAt(),
+          tags);
     }
     return ExitCode.OK;
   }

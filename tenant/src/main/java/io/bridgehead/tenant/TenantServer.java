@@ -13,6 +13,9 @@ import io.bridgehead.tenant.store.Database;
 import io.bridgehead.tenant.store.EventStore;
 import io.bridgehead.tenant.store.JobStore;
 import io.bridgehead.tenant.store.PoolStore;
+import io.bridgehead.tenant.store.ReleaseStore;
+import io.bridgehead.tenant.store.RolloutStore;
+import io.bridgehead.wire.release.ReleaseKeys;
 import io.bridgehead.tenant.tls.TenantCertificate;
 import io.bridgehead.wire.tls.CertificateFingerprint;
 import java.io.IOException;
@@ -58,8 +61,9 @@ public final class TenantServer implements AutoCloseable {
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
-    // A client gets 30 s to send a request's headers and body, so a slow sender cannot hold a
-    // request thread for ever.
+    // A client gets 30 s to send a request's line and headers, so a slow sender cannot hold a
+    // connection for ever. The JDK server does not count the body: a large upload may take
+    // longer.
     if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
       System.setProperty("sun.net.httpserver.maxReqTime", "30");
     }
@@ -144,12 +148,17 @@ public final class TenantServer implements AutoCloseable {
     JobStore jobs = new JobStore(database);
     Dispatcher dispatcher = new Dispatcher(database, jobs, agents, pools, events, clock,
         settings.dispatch());
+    ReleaseStore releases = new ReleaseStore(database, folder);
+    releases.removeLeftovers();
+    RolloutStore rollouts = new RolloutStore(database, pools, agents, releases, events,
+        settings.updates().rolloutTimeout());
 
     String enrollmentUrl = enrollmentUrl(server.getAddress(), settings.extraCertificateNames());
     Router router = new Router();
-    new AgentEndpoints(pools, agents, dispatcher, clock).register(router);
-    new AdminEndpoints(adminToken, pools, agents, jobs, events, dispatcher, clock,
-        enrollmentUrl, certificate.fingerprint().hex()).register(router);
+    new AgentEndpoints(pools, agents, dispatcher, releases, rollouts, clock).register(router);
+    new AdminEndpoints(adminToken, pools, agents, jobs, events, dispatcher, releases, rollouts,
+        settings.updates(), clock, enrollmentUrl, certificate.fingerprint().hex())
+        .register(router);
 
     // Requests beyond the threads wait in a bounded queue. Running them on the caller would
     // stall the JDK server's single dispatcher thread, and with it every connection.
@@ -165,8 +174,8 @@ public final class TenantServer implements AutoCloseable {
     ScheduledExecutorService sweeper =
         Executors.newSingleThreadScheduledExecutor(named("tenant-sweeper"));
     long interval = settings.dispatch().sweepInterval().toMillis();
-    sweeper.scheduleWithFixedDelay(() -> sweep(dispatcher, agents, clock), interval, interval,
-        TimeUnit.MILLISECONDS);
+    sweeper.scheduleWithFixedDelay(() -> sweep(dispatcher, agents, rollouts, clock), interval,
+        interval, TimeUnit.MILLISECONDS);
 
     TenantServer tenant = new TenantServer(server, requestThreads, sweeper, database, folder,
         certificate.fingerprint(), adminToken);
@@ -174,17 +183,22 @@ public final class TenantServer implements AutoCloseable {
         .write(folder);
     log.info("Tenant listening on {} with certificate fingerprint {}; data in {}",
         tenant.url(), tenant.fingerprint(), folder);
+    log.info("Release packages must be signed with the key of fingerprint {}; packages up to"
+        + " {} bytes", ReleaseKeys.fingerprint(settings.updates().releaseKey()),
+        settings.updates().maxPackageBytes());
     return tenant;
   }
 
-  private static void sweep(Dispatcher dispatcher, AgentStore agents, Clock clock) {
+  private static void sweep(Dispatcher dispatcher, AgentStore agents, RolloutStore rollouts,
+      Clock clock) {
     try {
       dispatcher.sweepLapsedLeases();
       dispatcher.sweepQueueTimeouts();
       agents.sweepOffline(clock.instant());
+      rollouts.sweepTimeouts(clock.instant());
     } catch (RuntimeException e) {
-      log.error("Looking for lapsed leases, queue time-outs and offline agents failed;"
-          + " retrying at the next interval", e);
+      log.error("Looking for lapsed leases, queue time-outs, offline agents and update"
+          + " time-outs failed; retrying at the next interval", e);
     }
   }
 

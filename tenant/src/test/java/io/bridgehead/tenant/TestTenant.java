@@ -4,6 +4,7 @@ import io.bridgehead.tenant.admin.AdminClient;
 import io.bridgehead.wire.AgentApi;
 import io.bridgehead.wire.EnrollRequest;
 import io.bridgehead.wire.EnrollResponse;
+import io.bridgehead.wire.HeartbeatRequest;
 import io.bridgehead.wire.Json;
 import io.bridgehead.wire.Role;
 import io.bridgehead.wire.tls.TenantTrust;
@@ -44,6 +45,13 @@ final class TestTenant implements AutoCloseable {
   static TestTenant start(Path folder, Clock clock) throws IOException {
     return new TestTenant(TenantServer.start(TenantSettings.defaults(folder).withPort(0),
         clock));
+  }
+
+  /** Starts a tenant with these update settings whose time-based rules follow {@code clock}. */
+  static TestTenant start(Path folder, UpdateSettings updates, Clock clock)
+      throws IOException {
+    return new TestTenant(TenantServer.start(TenantSettings.defaults(folder).withPort(0)
+        .withUpdates(updates), clock));
   }
 
   /** A raw response: status and body text. */
@@ -109,6 +117,12 @@ final class TestTenant implements AutoCloseable {
   Answer poll(String credential, String instance) throws IOException {
     return post(AgentApi.NEXT_JOB, "{\"roles\": [\"automation\"], \"waitSeconds\": 0}",
         credential, instance);
+  }
+
+  /** Sends a heartbeat that reports {@code version}, without an instance id. */
+  Answer heartbeat(String credential, String version, String timeZone) throws IOException {
+    String body = Json.mapper().writeValueAsString(new HeartbeatRequest(version, 0, timeZone));
+    return post(AgentApi.HEARTBEAT, body, credential, null);
   }
 
   /** Sends a heartbeat as an agent process. */

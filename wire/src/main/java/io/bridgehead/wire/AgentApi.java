@@ -18,6 +18,17 @@ public final class AgentApi {
    * connection check can tell a Bridgehead tenant from another server without enrolling.
    */
   public static final String HELLO = PREFIX + "/hello";
+  /**
+   * {@code GET} plus a version: the release package, {@code application/zip}. The tenant
+   * returns 206 with {@code Content-Range} for a single {@code Range: bytes=...} header, so a
+   * broken download resumes. {@code If-Range} with the response's {@code ETag} makes sure the
+   * rest belongs to the same package. A range outside the package gets 416.
+   */
+  public static final String RELEASES = PREFIX + "/releases";
+  /** {@code POST} an {@link UpdateReport}: the outcome of an update. The response is 204. */
+  public static final String UPDATE_REPORT = PREFIX + "/update-report";
+  /** The maximum number of characters of an update report's log tail that the tenant keeps. */
+  public static final int MAX_UPDATE_LOG_CHARS = 16 * 1024;
 
   /**
    * Request header that names the agent process: a random id that the process makes once at
@@ -49,6 +60,10 @@ public final class AgentApi {
   public static final String AGENT_CLONED = "agent_cloned";
 
   private AgentApi() {}
+
+  public static String releasePath(String version) {
+    return RELEASES + "/" + version;
+  }
 
   public static String acceptPath(String jobId) {
     return PREFIX + "/jobs/" + jobId + "/accept";

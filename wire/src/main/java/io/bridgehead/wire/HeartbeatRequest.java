@@ -5,5 +5,14 @@ package io.bridgehead.wire;
  *
  * @param version the agent's running version
  * @param runningJobs how many jobs the agent is running now
+ * @param timeZone the agent host's time zone as an IANA id such as {@code Europe/Berlin}, or
+ *     null. With it the tenant tells the agent to update only inside its pool's update window;
+ *     without it the tenant tells it at any time and the agent waits for the window itself.
  */
-public record HeartbeatRequest(String version, int runningJobs) {}
+public record HeartbeatRequest(String version, int runningJobs, String timeZone) {
+
+  /** A heartbeat without a time zone, as agents sent before update windows existed. */
+  public HeartbeatRequest(String version, int runningJobs) {
+    this(version, runningJobs, null);
+  }
+}

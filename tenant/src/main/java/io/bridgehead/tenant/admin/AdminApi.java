@@ -10,6 +10,11 @@ public final class AdminApi {
   public static final String JOBS = PREFIX + "/jobs";
   public static final String KEYS = PREFIX + "/keys";
   public static final String EVENTS = PREFIX + "/events";
+  /**
+   * {@code POST} a release package as the raw body ({@code application/zip}) to publish it;
+   * {@code GET} to list releases; {@code DELETE} plus a version to delete one.
+   */
+  public static final String RELEASES = PREFIX + "/releases";
 
   /** Pool names: 1 to 64 letters, digits, dots, dashes or underscores, starting alphanumeric. */
   public static final Pattern POOL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");

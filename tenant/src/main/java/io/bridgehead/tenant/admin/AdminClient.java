@@ -8,6 +8,8 @@ import io.bridgehead.wire.LogLine;
 import io.bridgehead.wire.tls.CertificateFingerprint;
 import io.bridgehead.wire.tls.TenantTrust;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import okhttp3.MediaType;
@@ -27,6 +29,9 @@ import okhttp3.ResponseBody;
  */
 public final class AdminClient {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final MediaType ZIP = MediaType.get("application/zip");
+  /** How long the tenant may take to check an uploaded package before it responds. */
+  private static final Duration PUBLISH_CHECK_TIME = Duration.ofSeconds(60);
   /** Extra read time beyond a server-side wait, for the response to arrive. */
   private static final Duration READ_MARGIN = Duration.ofSeconds(15);
 
@@ -168,6 +173,57 @@ public final class AdminClient {
   public List<LogLine> logs(String jobId) throws IOException {
     return call(get(AdminApi.JOBS + "/" + jobId + "/logs"),
         listOf(new TypeReference<List<LogLine>>() {}), Duration.ZERO);
+  }
+
+  /**
+   * Publishes a release package: streams the file to the tenant, which checks its signature
+   * and files before it keeps it.
+   */
+  public ReleaseView publishRelease(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("release package " + file + " not found");
+    }
+    Request.Builder request = new Request.Builder().url(baseUrl + AdminApi.RELEASES)
+        .post(RequestBody.create(file.toFile(), ZIP));
+    return call(request, type(ReleaseView.class), PUBLISH_CHECK_TIME);
+  }
+
+  /** Lists the published releases, newest publication first. */
+  public List<ReleaseView> releases() throws IOException {
+    return call(get(AdminApi.RELEASES), listOf(new TypeReference<List<ReleaseView>>() {}),
+        Duration.ZERO);
+  }
+
+  /** Deletes a release; the tenant rejects this while a pool targets it. */
+  public ReleaseView deleteRelease(String version) throws IOException {
+    return call(delete(AdminApi.RELEASES + "/" + version), type(ReleaseView.class),
+        Duration.ZERO);
+  }
+
+  /**
+   * Sets the version a pool's agents should run.
+   *
+   * @param version a published version, or null when the pool wants no update
+   */
+  public PoolView setTargetVersion(String pool, String version) throws IOException {
+    return call(post(poolPath(pool) + "/target-version", new SetVersionRequest(version)),
+        type(PoolView.class), Duration.ZERO);
+  }
+
+  /**
+   * Sets the days and hours in which a pool's agents may update.
+   *
+   * @param window text such as {@code mon-fri 01:00-05:00}, or null for any time
+   */
+  public PoolView setUpdateWindow(String pool, String window) throws IOException {
+    return call(post(poolPath(pool) + "/update-window", new SetWindowRequest(window)),
+        type(PoolView.class), Duration.ZERO);
+  }
+
+  /** Lets an agent try again the versions whose update failed or timed out on it. */
+  public UpdateRetried retryUpdate(String agentId) throws IOException {
+    return call(post(AdminApi.AGENTS + "/" + agentId + "/retry-update", null),
+        type(UpdateRetried.class), Duration.ZERO);
   }
 
   private static String poolPath(String pool) {

@@ -11,6 +11,7 @@ import java.util.List;
  *     in contact within the offline threshold (60 s), else {@code offline}
  * @param tags the agent's tags, sorted; empty when it has none
  * @param powershellVersion the PowerShell version it reported at enrollment, or null
+ * @param lastUpdate how its last update ended, or null when it had none
  */
 public record AgentView(
     String id,
@@ -23,4 +24,5 @@ public record AgentView(
     Instant lastContactAt,
     Instant enrolledAt,
     List<String> tags,
-    String powershellVersion) {}
+    String powershellVersion,
+    UpdateOutcomeView lastUpdate) {}

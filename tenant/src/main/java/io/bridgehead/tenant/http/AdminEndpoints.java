@@ -3,6 +3,7 @@ package io.bridgehead.tenant.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.bridgehead.tenant.UpdateSettings;
 import io.bridgehead.tenant.admin.AdminApi;
 import io.bridgehead.tenant.admin.JobView;
 import io.bridgehead.tenant.admin.SubmitTaskRequest;
@@ -16,6 +17,8 @@ import io.bridgehead.tenant.store.Job;
 import io.bridgehead.tenant.store.JobStore;
 import io.bridgehead.tenant.store.Pool;
 import io.bridgehead.tenant.store.PoolStore;
+import io.bridgehead.tenant.store.ReleaseStore;
+import io.bridgehead.tenant.store.RolloutStore;
 import io.bridgehead.wire.AgentTags;
 import io.bridgehead.wire.Json;
 import io.bridgehead.wire.Role;
@@ -33,8 +36,8 @@ import java.util.stream.Collectors;
 
 /**
  * The admin API, {@code /admin/v1}: jobs here, pools and enrollment keys in
- * {@link PoolEndpoints}, agents and events in {@link AgentAdminEndpoints}. Every route checks
- * the admin token first.
+ * {@link PoolEndpoints}, agents and events in {@link AgentAdminEndpoints}, releases and
+ * rollouts in {@link UpdateAdminEndpoints}. Every route checks the admin token first.
  */
 public final class AdminEndpoints {
   /** How long an agent may be silent before it is listed offline; see {@link Agent}. */
@@ -56,6 +59,7 @@ public final class AdminEndpoints {
   private final Dispatcher dispatcher;
   private final PoolEndpoints poolEndpoints;
   private final AgentAdminEndpoints agentEndpoints;
+  private final UpdateAdminEndpoints updateEndpoints;
 
   /**
    * Makes the admin API.
@@ -64,20 +68,24 @@ public final class AdminEndpoints {
    * @param fingerprint the tenant certificate's fingerprint, for enrollment strings
    */
   public AdminEndpoints(String adminToken, PoolStore pools, AgentStore agents, JobStore jobs,
-      EventStore events, Dispatcher dispatcher, Clock clock, String tenantUrl,
-      String fingerprint) {
+      EventStore events, Dispatcher dispatcher, ReleaseStore releases, RolloutStore rollouts,
+      UpdateSettings updateSettings, Clock clock, String tenantUrl, String fingerprint) {
     this.adminToken = adminToken;
     this.pools = pools;
     this.jobs = jobs;
     this.dispatcher = dispatcher;
-    this.poolEndpoints = new PoolEndpoints(pools, agents, jobs, clock, tenantUrl, fingerprint);
+    this.poolEndpoints = new PoolEndpoints(pools, agents, jobs, rollouts, clock, tenantUrl,
+        fingerprint);
     this.agentEndpoints = new AgentAdminEndpoints(pools, agents, events, clock);
+    this.updateEndpoints = new UpdateAdminEndpoints(pools, agents, events, releases, rollouts,
+        updateSettings, poolEndpoints, clock);
   }
 
   /** Adds the admin API's routes to a router; each checks the admin token first. */
   public void register(Router router) {
     poolEndpoints.register(router, this::authorized);
     agentEndpoints.register(router, this::authorized);
+    updateEndpoints.register(router, this::authorized);
     router.add("GET", AdminApi.JOBS, authorized((exchange, path) -> listJobs(exchange)))
         .add("POST", AdminApi.JOBS, authorized((exchange, path) -> submit(exchange)))
         .add("GET", JOB, authorized(this::getJob))

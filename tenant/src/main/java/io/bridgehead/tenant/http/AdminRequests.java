@@ -3,9 +3,11 @@ package io.bridgehead.tenant.http;
 import com.sun.net.httpserver.HttpExchange;
 import io.bridgehead.tenant.admin.AdminApi;
 import io.bridgehead.tenant.admin.AgentView;
+import io.bridgehead.tenant.admin.UpdateOutcomeView;
 import io.bridgehead.tenant.store.Agent;
 import io.bridgehead.tenant.store.Pool;
 import io.bridgehead.tenant.store.PoolStore;
+import io.bridgehead.tenant.store.UpdateOutcome;
 import java.time.Instant;
 
 /** Input checks and views shared by the admin API's endpoint classes. */
@@ -48,6 +50,14 @@ final class AdminRequests {
   static AgentView agentView(Agent agent, String poolName, Instant now) {
     return new AgentView(agent.id(), poolName, agent.hostName(), agent.roles(), agent.version(),
         agent.os(), agent.state(now).wireName(), agent.lastContactAt(), agent.enrolledAt(),
-        agent.tags(), agent.powershellVersion());
+        agent.tags(), agent.powershellVersion(), updateView(agent.lastUpdate()));
+  }
+
+  private static UpdateOutcomeView updateView(UpdateOutcome outcome) {
+    if (outcome == null) {
+      return null;
+    }
+    return new UpdateOutcomeView(outcome.version(), outcome.outcome(), outcome.reason(),
+        outcome.at(), outcome.logTail());
   }
 }

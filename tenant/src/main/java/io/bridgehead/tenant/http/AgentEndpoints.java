@@ -9,6 +9,8 @@ import io.bridgehead.tenant.store.Agent;
 import io.bridgehead.tenant.store.AgentStore;
 import io.bridgehead.tenant.store.Pool;
 import io.bridgehead.tenant.store.PoolStore;
+import io.bridgehead.tenant.store.ReleaseStore;
+import io.bridgehead.tenant.store.RolloutStore;
 import io.bridgehead.wire.AgentApi;
 import io.bridgehead.wire.AgentTags;
 import io.bridgehead.wire.EnrollRequest;
@@ -25,8 +27,10 @@ import io.bridgehead.wire.PoolListing;
 import io.bridgehead.wire.Role;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -38,7 +42,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The agent API, {@code /agent/v1}: a greeting without credential, enrollment, heartbeat, pool
- * listing, long poll, leases and results.
+ * listing, long poll, leases and results here, release downloads and update reports in
+ * {@link AgentUpdateEndpoints}.
  */
 public final class AgentEndpoints {
   private static final Logger log = LoggerFactory.getLogger(AgentEndpoints.class);
@@ -47,12 +52,17 @@ public final class AgentEndpoints {
   private final PoolStore pools;
   private final AgentStore agents;
   private final Dispatcher dispatcher;
+  private final RolloutStore rollouts;
+  private final AgentUpdateEndpoints updates;
   private final Clock clock;
 
-  public AgentEndpoints(PoolStore pools, AgentStore agents, Dispatcher dispatcher, Clock clock) {
+  public AgentEndpoints(PoolStore pools, AgentStore agents, Dispatcher dispatcher,
+      ReleaseStore releases, RolloutStore rollouts, Clock clock) {
     this.pools = pools;
     this.agents = agents;
     this.dispatcher = dispatcher;
+    this.rollouts = rollouts;
+    this.updates = new AgentUpdateEndpoints(releases, rollouts, clock);
     this.clock = clock;
   }
 
@@ -69,6 +79,7 @@ public final class AgentEndpoints {
         .add("POST", JOB + "/lease", this::renew)
         .add("POST", JOB + "/result", this::result)
         .add("POST", JOB + "/logs", this::logs);
+    updates.register(router, this::authenticate);
   }
 
   private void enroll(HttpExchange exchange) throws ApiException, IOException {
@@ -119,10 +130,26 @@ public final class AgentEndpoints {
     Agent agent = authenticate(exchange);
     HeartbeatRequest request = Exchanges.readJson(exchange, HeartbeatRequest.class);
     String agentVersion = request.version() == null ? agent.version() : request.version();
-    agents.touch(agent.id(), agentVersion, clock.instant());
-    // NOTE: there is no update channel yet, so the wanted version is the agent's own.
-    Exchanges.sendJson(exchange, 200,
-        new HeartbeatResponse(poolName(agent), agentVersion, clock.instant()));
+    ZoneId zone = timeZone(request.timeZone());
+    Instant now = clock.instant();
+    agents.touch(agent.id(), agentVersion, now);
+    RolloutStore.Decision decision = rollouts.decide(agent, agentVersion, zone, now);
+    Long size = decision.release() == null ? null : decision.release().size();
+    String sha256 = decision.release() == null ? null : decision.release().sha256();
+    Exchanges.sendJson(exchange, 200, new HeartbeatResponse(poolName(agent),
+        decision.wantedVersion(), now, size, sha256, decision.updateWindow()));
+  }
+
+  private static ZoneId timeZone(String text) throws ApiException {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return ZoneId.of(text);
+    } catch (DateTimeException e) {
+      throw ApiException.badRequest("field 'timeZone' is '" + text + "', not a time zone;"
+          + " send an IANA id such as Europe/Berlin, or leave it out");
+    }
   }
 
   /**

@@ -16,6 +16,7 @@ import io.bridgehead.tenant.store.EnrollmentKey;
 import io.bridgehead.tenant.store.JobStore;
 import io.bridgehead.tenant.store.Pool;
 import io.bridgehead.tenant.store.PoolStore;
+import io.bridgehead.tenant.store.RolloutStore;
 import io.bridgehead.wire.EnrollmentString;
 import java.io.IOException;
 import java.time.Clock;
@@ -49,15 +50,17 @@ final class PoolEndpoints {
   private final PoolStore pools;
   private final AgentStore agents;
   private final JobStore jobs;
+  private final RolloutStore rollouts;
   private final Clock clock;
   private final String tenantUrl;
   private final String fingerprint;
 
-  PoolEndpoints(PoolStore pools, AgentStore agents, JobStore jobs, Clock clock,
-      String tenantUrl, String fingerprint) {
+  PoolEndpoints(PoolStore pools, AgentStore agents, JobStore jobs, RolloutStore rollouts,
+      Clock clock, String tenantUrl, String fingerprint) {
     this.pools = pools;
     this.agents = agents;
     this.jobs = jobs;
+    this.rollouts = rollouts;
     this.clock = clock;
     this.tenantUrl = tenantUrl;
     this.fingerprint = fingerprint;
@@ -81,7 +84,7 @@ final class PoolEndpoints {
     Exchanges.sendJson(exchange, 200, views);
   }
 
-  private PoolView view(Pool pool, Instant now) {
+  PoolView view(Pool pool, Instant now) {
     List<Agent> members = agents.listByPool(pool.id());
     List<AgentView> memberViews = members.stream()
         .map(agent -> AdminRequests.agentView(agent, pool.name(), now))
@@ -89,8 +92,11 @@ final class PoolEndpoints {
     int online = (int) members.stream()
         .filter(agent -> agent.state(now) == Agent.State.ONLINE)
         .count();
+    String updatingAgent = rollouts.rollout(pool.id()).map(RolloutStore.Rollout::agentId)
+        .orElse(null);
     return new PoolView(pool.name(), members.size(), online, jobs.countUnfinished(pool.id()),
-        pool.isDefault(), memberViews);
+        pool.isDefault(), memberViews, pool.targetVersion(), pool.updateWindow(),
+        updatingAgent);
   }
 
   private void create(HttpExchange exchange) throws ApiException, IOException {

@@ -17,6 +17,7 @@ import java.util.Locale;
  *     null when none sent one or the last one sent a goodbye request
  * @param instanceSeenAt when the active instance was last heard from, or null
  * @param instanceAddress the network address the active instance called from, or null
+ * @param lastUpdate how its last update ended, or null when it never reported one
  */
 public record Agent(
     String id,
@@ -32,7 +33,8 @@ public record Agent(
     boolean disabled,
     String activeInstance,
     Instant instanceSeenAt,
-    String instanceAddress) {
+    String instanceAddress,
+    UpdateOutcome lastUpdate) {
 
   /**
    * How long an agent may be silent before it counts as offline: 60 s, two missed long polls

@@ -77,7 +77,8 @@ public final class AgentStore {
           }
           Agent agent = new Agent(agentId, poolId.get(), description.hostName(),
               description.roles(), description.version(), description.os(), now, now,
-              description.tags(), description.powershellVersion(), false, null, null, null);
+              description.tags(), description.powershellVersion(), false, null, null, null,
+              null);
           Sql.update(database.connection(),
               "INSERT INTO agents(id, pool_id, host_name, roles, version, os, credential_hash,"
                   + " enrolled_at, last_contact_at, tags, powershell_version)"
@@ -262,6 +263,8 @@ public final class AgentStore {
         Sql.update(database.connection(), "DELETE FROM agents WHERE id = ?", agentId);
         Sql.update(database.connection(), "DELETE FROM cloned_instances WHERE agent_id = ?",
             agentId);
+        Sql.update(database.connection(), "DELETE FROM blocked_updates WHERE agent_id = ?",
+            agentId);
         database.lock().notifyAll();
       } catch (SQLException e) {
         throw new StoreException("removing agent " + agentId, e);
@@ -383,6 +386,16 @@ public final class AgentStore {
         Sql.instant(row, "last_contact_at"), readTags(row.getString("tags")),
         row.getString("powershell_version"), row.getInt("disabled") != 0,
         row.getString("active_instance"), Sql.instant(row, "instance_seen_at"),
-        row.getString("instance_address"));
+        row.getString("instance_address"), lastUpdate(row));
+  }
+
+  private static UpdateOutcome lastUpdate(ResultSet row) throws SQLException {
+    String outcome = row.getString("update_outcome");
+    if (outcome == null) {
+      return null;
+    }
+    return new UpdateOutcome(row.getString("update_version"), outcome,
+        row.getString("update_reason"), row.getString("update_log"),
+        Sql.instant(row, "update_at"));
   }
 }

@@ -27,7 +27,23 @@ public record Event(long id, Instant at, Kind kind, String poolId, String agentI
     AGENT_ENABLED,
     AGENT_REMOVED,
     /** A job failed because no agent started it within its queue time-out. */
-    JOB_NO_AGENT;
+    JOB_NO_AGENT,
+    RELEASE_PUBLISHED,
+    RELEASE_DELETED,
+    /** An operator set or cleared a pool's target version. */
+    POOL_VERSION_SET,
+    /** An operator set or cleared a pool's update window. */
+    POOL_WINDOW_SET,
+    /** The tenant offered an agent an update, through the heartbeat's wanted version. */
+    UPDATE_STARTED,
+    /** An agent reported that it runs the version it was offered. */
+    UPDATE_SUCCEEDED,
+    /** An agent reported a failed update. */
+    UPDATE_FAILED,
+    /** An agent offered an update did not run the version within the rollout time-out. */
+    UPDATE_TIMED_OUT,
+    /** An operator let an agent try versions again that failed or timed out on it. */
+    UPDATE_RETRY;
 
     public String wireName() {
       return name().toLowerCase(Locale.ROOT);

@@ -59,7 +59,7 @@ public final class PoolStore {
         }
         boolean first = Sql.queryOne(database.connection(), row -> row.getInt(1),
             "SELECT count(*) FROM pools").orElse(0) == 0;
-        Pool pool = new Pool(Secrets.newId(), name, now, first);
+        Pool pool = new Pool(Secrets.newId(), name, now, first, null, null);
         Sql.update(database.connection(),
             "INSERT INTO pools(id, name, created_at, is_default) VALUES (?,?,?,?)",
             pool.id(), pool.name(), now, first);
@@ -277,7 +277,8 @@ public final class PoolStore {
 
   private static Pool pool(ResultSet row) throws SQLException {
     return new Pool(row.getString("id"), row.getString("name"), Sql.instant(row, "created_at"),
-        row.getInt("is_default") != 0);
+        row.getInt("is_default") != 0, row.getString("target_version"),
+        row.getString("update_window"));
   }
 
   private static EnrollmentKey key(ResultSet row) throws SQLException {

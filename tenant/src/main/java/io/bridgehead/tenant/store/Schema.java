@@ -111,8 +111,45 @@ final class Schema {
   static final List<String> VERSION_3 = List.of(
       "ALTER TABLE jobs ADD COLUMN last_agent_id TEXT");
 
+  /**
+   * Version 4, the update channel. It adds published releases, whose archives are files in
+   * the data folder's releases folder, and per pool a target version (null when no update is
+   * wanted), an update window (text such as {@code mon-fri 01:00-05:00}, null for any time)
+   * and the one agent offered the update now. Per agent it adds the last update outcome and
+   * the versions no longer offered to it. Existing pools want no update.
+   */
+  static final List<String> VERSION_4 = List.of(
+      "CREATE TABLE releases ("
+          + " version TEXT PRIMARY KEY,"
+          + " manifest TEXT NOT NULL,"
+          + " size INTEGER NOT NULL,"
+          + " sha256 TEXT NOT NULL,"
+          + " published_at TEXT NOT NULL)",
+      "ALTER TABLE pools ADD COLUMN target_version TEXT REFERENCES releases(version)",
+      "ALTER TABLE pools ADD COLUMN update_window TEXT",
+      // The rollout gate: the agent offered rollout_version at rollout_started_at. Other
+      // agents of the pool are offered it only once it runs that version or its time is up.
+      "ALTER TABLE pools ADD COLUMN rollout_agent_id TEXT",
+      "ALTER TABLE pools ADD COLUMN rollout_version TEXT",
+      "ALTER TABLE pools ADD COLUMN rollout_started_at TEXT",
+      // update_outcome: ok, failed or timed_out, for update_version; null before any update.
+      "ALTER TABLE agents ADD COLUMN update_version TEXT",
+      "ALTER TABLE agents ADD COLUMN update_outcome TEXT",
+      "ALTER TABLE agents ADD COLUMN update_reason TEXT",
+      "ALTER TABLE agents ADD COLUMN update_log TEXT",
+      "ALTER TABLE agents ADD COLUMN update_at TEXT",
+      // cause: failed (reported by the agent, and not offered again until an operator
+      // retries) or timed_out (offered again only when no other agent of the pool waits).
+      "CREATE TABLE blocked_updates ("
+          + " agent_id TEXT NOT NULL,"
+          + " version TEXT NOT NULL,"
+          + " cause TEXT NOT NULL,"
+          + " at TEXT NOT NULL,"
+          + " PRIMARY KEY (agent_id, version))");
+
   /** The statements that bring a database to each version, from version 1 up. */
-  static final List<List<String>> VERSIONS = List.of(VERSION_1, VERSION_2, VERSION_3);
+  static final List<List<String>> VERSIONS =
+      List.of(VERSION_1, VERSION_2, VERSION_3, VERSION_4);
 
   private Schema() {}
 }

@@ -130,6 +130,19 @@ class MigrationTest {
   }
 
   @Test
+  void poolsWantNoUpdateAfterMigration() throws Exception {
+    try (Database database = Database.open(file)) {
+      PoolStore pools = new PoolStore(database);
+      AgentStore agents = new AgentStore(database, pools, new EventStore(database));
+
+      assertThat(pools.list()).extracting(Pool::targetVersion).containsOnlyNulls();
+      assertThat(pools.list()).extracting(Pool::updateWindow).containsOnlyNulls();
+      assertThat(new ReleaseStore(database, folder).list()).isEmpty();
+      assertThat(agents.find("agt_old").orElseThrow().lastUpdate()).isNull();
+    }
+  }
+
+  @Test
   void reopeningMigratedDatabaseChangesNothing() throws Exception {
     Database.open(file).close();
 
