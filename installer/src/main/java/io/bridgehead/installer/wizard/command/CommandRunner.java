@@ -60,7 +60,8 @@ public final class CommandRunner {
     if (!running.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       running.process.destroyForcibly();
       throw new IOException("'bridgehead " + line.arguments().get(0) + "' did not finish"
-          + " within " + timeout.toSeconds() + " s and was stopped");
+          + " within " + (timeout.toSeconds() > 0 ? timeout.toSeconds() + " s"
+          : timeout.toMillis() + " ms") + " and was stopped");
     }
     int code = running.waitFor();
     synchronized (out) {
