@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogEvent;
+import javafx.scene.control.DialogPane;
 import org.controlsfx.dialog.Wizard;
 import org.controlsfx.dialog.WizardPane;
 
@@ -76,6 +79,22 @@ public final class InstallWizard {
   /** Returns the wizard's dialog window, to show it or find its nodes. */
   public Dialog<ButtonType> dialog() {
     return wizard.getDialog();
+  }
+
+  /** Returns the id of the page on show, such as "connection"; tests and screenshots use it. */
+  public String currentPageId() {
+    return dialog().getDialogPane().getId();
+  }
+
+  /** Returns the shown page's button of a kind, such as Next, or null when it has none. */
+  public Button button(ButtonData kind) {
+    DialogPane page = dialog().getDialogPane();
+    for (ButtonType type : page.getButtonTypes()) {
+      if (type.getButtonData() == kind) {
+        return (Button) page.lookupButton(type);
+      }
+    }
+    return null;
   }
 
   /**
