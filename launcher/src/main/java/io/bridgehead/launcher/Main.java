@@ -26,6 +26,7 @@ public final class Main {
       "  tenant ...              run and administer the reference tenant",
       "                          (bridgehead tenant --help)",
       "  agent ...               enroll an agent and run its roles (bridgehead agent --help)",
+      "  install                 open the installation wizard (bridgehead install --help)",
       "  status, config, pool, logs",
       "                          read and change a running service (bridgehead status --help)",
       "  --version               print the version",
@@ -55,6 +56,9 @@ public final class Main {
     }
     List<String> rest = arguments.subList(1, arguments.size());
     try {
+      if (arguments.get(0).equals("install") && WizardCommand.wanted(rest)) {
+        return WizardCommand.run(rest, out, err);
+      }
       ExitCode code = switch (arguments.get(0)) {
         case "--version", "version" -> {
           out.println("bridgehead " + AgentVersion.current());

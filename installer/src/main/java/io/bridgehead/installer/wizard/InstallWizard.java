@@ -61,6 +61,9 @@ public final class InstallWizard {
         new ReviewPage(model),
         installPage,
         new FinishPage(model, installPage, runner, background));
+    for (int i = 0; i < pages.size(); i++) {
+      ((WizardPage) pages.get(i)).setStep(i + 1, pages.size());
+    }
     wizard = new Wizard(null, "Bridgehead installation");
     // The pages keep their values in the model, so the wizard's reflective copy of every
     // field into its settings map is not needed.

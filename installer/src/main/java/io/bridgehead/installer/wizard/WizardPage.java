@@ -30,11 +30,14 @@ abstract class WizardPage extends WizardPane {
   static final double HEIGHT = 600;
 
   private final VBox body = new VBox();
+  private final Label stepLabel = new Label();
   private ObservableBooleanValue valid = new SimpleBooleanProperty(true);
 
   WizardPage(String id, String title) {
     setId(id);
     setHeaderText(title);
+    stepLabel.getStyleClass().add("step-number");
+    setGraphic(stepLabel);
     getStylesheets().add(WizardPage.class.getResource("wizard.css").toExternalForm());
     getStyleClass().add("bridgehead-page");
     body.getStyleClass().add("page-body");
@@ -64,6 +67,11 @@ abstract class WizardPage extends WizardPane {
   @Override
   public void onExitingPage(Wizard wizard) {
     wizard.invalidProperty().unbind();
+  }
+
+  /** Sets the page's place in the wizard, shown in the header as "Step 3 of 11". */
+  void setStep(int number, int total) {
+    stepLabel.setText("Step " + number + " of " + total);
   }
 
   /** Adds nodes to the page's column, top to bottom. */
