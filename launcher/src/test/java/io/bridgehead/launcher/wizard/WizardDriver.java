@@ -120,6 +120,18 @@ final class WizardDriver {
     }
   }
 
+  /**
+   * Waits until a check's or command's result label shows a final text: not empty and not a
+   * "running" text ending in an ellipsis. Returns that text.
+   */
+  String waitForResult(String id, Duration timeout) {
+    waitFor("a result in #" + id, timeout, () -> {
+      String text = text(id);
+      return !text.isEmpty() && !text.endsWith("\u2026");
+    });
+    return text(id);
+  }
+
   interface Condition {
     boolean met();
   }
