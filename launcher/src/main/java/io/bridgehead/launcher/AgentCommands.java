@@ -42,12 +42,13 @@ final class AgentCommands {
       "                          standard input; --role is automation, the only role that",
       "                          takes jobs in this version; jobs that name tags go only to",
       "                          agents with all of them",
-      "  run --role ROLE [--max-jobs N] [--ipc-dir DIR]",
+      "  run --role ROLE [--max-jobs N] [--ipc-dir DIR] [--log-dir DIR]",
       "                          serve one role in the foreground until stopped (Ctrl+C),",
       "                          with its control socket in DIR (default /run/bridgehead for",
       "                          root, else $XDG_RUNTIME_DIR/bridgehead, else",
-      "                          <temp>/bridgehead-<user>); limits changed with",
-      "                          'bridgehead config set' override --max-jobs",
+      "                          <temp>/bridgehead-<user>), and its log agent-ROLE.log in",
+      "                          DIR of --log-dir (default <data>/logs); limits changed",
+      "                          with 'bridgehead config set' override --max-jobs",
       "",
       "Options for every command:",
       "  --data DIR              the agent's data folder (default $BRIDGEHEAD_AGENT_DATA or",
@@ -56,7 +57,7 @@ final class AgentCommands {
 
   private static final Set<String> VALUED = Set.of("data", "tenant", "enrollment-key",
       "enrollment-key-file", "enrollment-string", "fingerprint", "ca-bundle", "role", "tag",
-      "max-jobs", "ipc-dir");
+      "max-jobs", "ipc-dir", "log-dir");
 
   private final PrintStream out;
   private final InputStream in;

@@ -18,7 +18,11 @@ public enum ExitCode {
   /** The service is not running, or its control endpoint cannot be reached. */
   SERVICE_NOT_RUNNING(7),
   /** The service rejected a change because the caller is not an administrator. */
-  ACCESS_DENIED(8);
+  ACCESS_DENIED(8),
+  /** The install was cancelled, and everything it had done was undone. */
+  CANCELLED(9),
+  /** A step failed and undoing it failed too; the message names what is left behind. */
+  INCOMPLETE(10);
 
   private final int code;
 
@@ -28,5 +32,19 @@ public enum ExitCode {
 
   public int code() {
     return code;
+  }
+
+  /**
+   * Returns the exit code with this number.
+   *
+   * @throws IllegalArgumentException for a number no exit code has
+   */
+  public static ExitCode of(int code) {
+    for (ExitCode exitCode : values()) {
+      if (exitCode.code == code) {
+        return exitCode;
+      }
+    }
+    throw new IllegalArgumentException("no exit code " + code);
   }
 }

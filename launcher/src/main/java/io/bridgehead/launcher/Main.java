@@ -1,6 +1,8 @@
 package io.bridgehead.launcher;
 
 import io.bridgehead.agent.AgentVersion;
+import io.bridgehead.installer.unattended.InstallUsage;
+import io.bridgehead.installer.unattended.UnattendedUninstall;
 import io.bridgehead.tenant.admin.AdminException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,7 +28,9 @@ public final class Main {
       "  tenant ...              run and administer the reference tenant",
       "                          (bridgehead tenant --help)",
       "  agent ...               enroll an agent and run its roles (bridgehead agent --help)",
-      "  install                 open the installation wizard (bridgehead install --help)",
+      "  install ...             install the agent as system services: without --unattended",
+      "                          in the installation wizard (bridgehead install --help)",
+      "  uninstall ...           remove an installation (bridgehead uninstall --help)",
       "  status, config, pool, logs",
       "                          read and change a running service (bridgehead status --help)",
       "  --version               print the version",
@@ -36,7 +40,8 @@ public final class Main {
       "  0 success; 1 the task or work failed; 2 invalid argument; 3 rejected by the tenant",
       "  (wrong key or token, or not found); 4 tenant unreachable or not trusted;",
       "  5 agent not enrolled or its credential rejected; 6 a wait ran out;",
-      "  7 service not running; 8 access denied (the change needs root or an administrator)");
+      "  7 service not running; 8 access denied (the change needs root or an administrator);",
+      "  9 install cancelled and undone; 10 install failed and undoing it failed too");
 
   private Main() {}
 
@@ -56,7 +61,9 @@ public final class Main {
     }
     List<String> rest = arguments.subList(1, arguments.size());
     try {
-      if (arguments.get(0).equals("install") && WizardCommand.wanted(rest)) {
+      // Without --unattended, install opens the wizard; its help is the install help.
+      if (arguments.get(0).equals("install") && WizardCommand.wanted(rest)
+          && !wantsHelp(rest)) {
         return WizardCommand.run(rest, out, err);
       }
       ExitCode code = switch (arguments.get(0)) {
@@ -69,6 +76,10 @@ public final class Main {
             : new TenantCommands(out).run(rest);
         case "agent" -> wantsHelp(rest) ? usage(out, AgentCommands.USAGE)
             : new AgentCommands(out, System.in).run(rest);
+        case "install" -> wantsHelp(rest) ? usage(out, InstallUsage.INSTALL)
+            : InstallCommands.install(rest, out, err);
+        case "uninstall" -> wantsHelp(rest) ? usage(out, InstallUsage.UNINSTALL)
+            : ExitCode.of(new UnattendedUninstall(out, err).run(rest));
         case "status", "config", "pool", "logs" -> wantsHelp(rest)
             ? usage(out, ServiceCommands.USAGE)
             : new ServiceCommands(out, System.in).run(arguments.get(0), rest);
@@ -139,7 +150,9 @@ public final class Main {
     } else if (arguments.size() >= 2 && arguments.get(0).equals("agent")
         && arguments.get(1).equals("run")) {
       String role = optionValue(arguments, "--role");
-      logFolder = Folders.agentData(data).resolve("logs");
+      String logDir = optionValue(arguments, "--log-dir");
+      logFolder = logDir == null ? Folders.agentData(data).resolve("logs")
+          : Path.of(logDir).toAbsolutePath();
       logName = "agent-" + (role == null ? "service" : role.replaceAll("[^A-Za-z0-9_-]", ""));
     } else {
       return;

@@ -1,0 +1,2 @@
+/** File and folder operations the install steps share. */
+package io.bridgehead.installer.files;

@@ -1,0 +1,77 @@
+package io.bridgehead.installer.steps;
+
+import io.bridgehead.installer.plan.Step;
+import io.bridgehead.installer.plan.StepFailedException;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Checks that this machine can take the installation: Linux or Windows, and root (an
+ * administrator) unless the installation goes into a folder. It changes nothing.
+ */
+final class CheckPrerequisites implements Step {
+  /** The exit code for "not root / not an administrator". */
+  static final int NOT_ADMINISTRATOR = 8;
+
+  private final InstallContext context;
+
+  CheckPrerequisites(InstallContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public String description() {
+    return "Check prerequisites";
+  }
+
+  @Override
+  public void run() throws StepFailedException {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    boolean windows = os.startsWith("windows");
+    if (!windows && !os.contains("linux")) {
+      throw new StepFailedException(1, "this operating system (" + System.getProperty("os.name")
+          + ") is not supported; Bridgehead installs on Linux and Windows");
+    }
+    if (context.layout().inFolder()) {
+      context.note("Installing into the folder " + context.layout().root()
+          + ": no system user, no systemd and no owner changes.");
+      return;
+    }
+    if (windows) {
+      // NOTE: never run. An administrator check through the process token belongs with the
+      // Windows service manager; until then the Service Control Manager rejects a
+      // non-administrator when the services are registered.
+      return;
+    }
+    if (!System.getProperty("user.name", "").equals("root")) {
+      throw new StepFailedException(NOT_ADMINISTRATOR, "installing into the system needs root;"
+          + " run it with sudo, or install into a folder with --root DIR");
+    }
+    for (String program : new String[] {"systemctl", "useradd"}) {
+      if (!onPath(program)) {
+        throw new StepFailedException(1, program + " not found on PATH; Bridgehead needs"
+            + " systemd and the shadow utilities on Linux");
+      }
+    }
+  }
+
+  @Override
+  public void undo() {
+    // Nothing was changed.
+  }
+
+  private static boolean onPath(String program) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String folder : path.split(File.pathSeparator)) {
+      if (!folder.isEmpty() && Files.isExecutable(Path.of(folder, program))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,158 @@
+package io.bridgehead.installer.steps;
+
+import io.bridgehead.installer.distribution.Distribution;
+import io.bridgehead.installer.distribution.LaunchScript;
+import io.bridgehead.installer.files.FileTrees;
+import io.bridgehead.installer.layout.InstallLayout;
+import io.bridgehead.installer.plan.Step;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Copies the program files into {@code versions/<version>} and points {@code current} at
+ * them. The files are copied into a hidden folder first and renamed into place, so a version
+ * folder is never half written. A reinstall of the same version moves the old folder aside
+ * until the install has finished, so undo can put it back.
+ */
+final class CopyProgramFiles implements Step {
+  private final InstallContext context;
+  private final CreatedPaths created;
+  private Path movedAside;
+  private boolean versionCreated;
+  private Path previousTarget;
+  private boolean pointerChanged;
+
+  CopyProgramFiles(InstallContext context) {
+    this.context = context;
+    this.created = new CreatedPaths(context.journal());
+  }
+
+  @Override
+  public String description() {
+    return "Copy the program files of version " + context.distribution().version() + " to "
+        + context.layout().versionDir(context.distribution().version());
+  }
+
+  @Override
+  public void run() throws IOException {
+    InstallLayout layout = context.layout();
+    Distribution distribution = context.distribution();
+    created.createFolder(layout.installDir(), "rwxr-xr-x");
+    created.createFolder(layout.versionsDir(), "rwxr-xr-x");
+
+    Path version = layout.versionDir(distribution.version());
+    Path staging = layout.versionsDir().resolve("." + distribution.version() + ".partial");
+    FileTrees.delete(staging);
+    try {
+      fill(staging, distribution);
+      if (Files.exists(version, LinkOption.NOFOLLOW_LINKS)) {
+        movedAside = layout.versionsDir().resolve("." + distribution.version() + ".previous");
+        FileTrees.delete(movedAside);
+        Files.move(version, movedAside, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(staging, version, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      FileTrees.delete(staging);
+    }
+    versionCreated = true;
+    context.journal().folder(version);
+    pointCurrentAt(version);
+  }
+
+  private void fill(Path staging, Distribution distribution) throws IOException {
+    Path lib = staging.resolve("lib");
+    Files.createDirectories(lib);
+    for (Path jar : distribution.jars()) {
+      Files.copy(jar, lib.resolve(jar.getFileName().toString()));
+    }
+    if (distribution.runtime() != null) {
+      FileTrees.copy(distribution.runtime(), staging.resolve("runtime"));
+    }
+    Path bin = Files.createDirectories(staging.resolve("bin"));
+    if (context.layout().windows()) {
+      // NOTE: never run. The Windows packaging ships its own launcher; this one is the
+      // fallback for an installation from a build.
+      Files.writeString(bin.resolve("bridgehead.cmd"), "@echo off\r\n\"%~dp0..\\runtime\\bin"
+          + "\\java.exe\" -cp \"%~dp0..\\lib\\*\" " + distribution.mainClass() + " %*\r\n",
+          StandardCharsets.UTF_8);
+    } else {
+      FileTrees.write(bin.resolve("bridgehead"), LaunchScript.render(distribution),
+          "rwxr-xr-x");
+    }
+  }
+
+  /**
+   * Switches {@code current} to {@code version}: on Linux a relative symbolic link replaced
+   * by a rename, which is atomic; on Windows the pointer file {@code current.txt}.
+   */
+  private void pointCurrentAt(Path version) throws IOException {
+    Path current = context.layout().current();
+    Path target = context.layout().installDir().relativize(version);
+    boolean existed = Files.exists(current, LinkOption.NOFOLLOW_LINKS);
+    if (context.layout().windows()) {
+      previousTarget = existed ? Path.of(Files.readString(current).trim()) : null;
+      FileTrees.write(current, target + "\r\n", "rw-r--r--");
+    } else {
+      if (existed && !Files.isSymbolicLink(current)) {
+        throw new IOException(current + " exists and is not a symbolic link; move it away");
+      }
+      previousTarget = existed ? Files.readSymbolicLink(current) : null;
+      link(current, target);
+    }
+    pointerChanged = true;
+    if (!existed) {
+      if (context.layout().windows()) {
+        created.add(current, false);
+      } else {
+        created.addLink(current);
+      }
+    }
+  }
+
+  private static void link(Path link, Path target) throws IOException {
+    Path temporary = link.resolveSibling("." + link.getFileName() + ".new");
+    Files.deleteIfExists(temporary);
+    Files.createSymbolicLink(temporary, target);
+    Files.move(temporary, link, StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Override
+  public void undo() throws IOException {
+    Path current = context.layout().current();
+    if (pointerChanged && previousTarget != null) {
+      if (context.layout().windows()) {
+        FileTrees.write(current, previousTarget + "\r\n", "rw-r--r--");
+      } else {
+        link(current, previousTarget);
+      }
+    }
+    pointerChanged = false;
+    Path version = context.layout().versionDir(context.distribution().version());
+    if (versionCreated) {
+      FileTrees.delete(version);
+      versionCreated = false;
+      if (movedAside == null) {
+        context.journal().forget(version);
+      }
+    }
+    if (movedAside != null && !Files.exists(version, LinkOption.NOFOLLOW_LINKS)) {
+      Files.move(movedAside, version, StandardCopyOption.ATOMIC_MOVE);
+      movedAside = null;
+    }
+    created.removeAll();
+  }
+
+  /** Removes the moved-aside copy of a reinstalled version once the install has finished. */
+  @Override
+  public void finish() throws IOException {
+    if (movedAside != null) {
+      FileTrees.delete(movedAside);
+      movedAside = null;
+    }
+  }
+}

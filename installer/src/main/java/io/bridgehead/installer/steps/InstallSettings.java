@@ -1,0 +1,49 @@
+package io.bridgehead.installer.steps;
+
+import io.bridgehead.installer.layout.InstallLayout;
+import io.bridgehead.installer.record.ProxyChoice;
+import io.bridgehead.wire.Role;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What to install, checked and complete: the unattended command line parses into it.
+ *
+ * @param layout where the files go
+ * @param modules the roles to install, each as its own service
+ * @param enrollment the tenant and key to enroll with, or null when every module's data folder
+ *     is enrolled already (a reinstall)
+ * @param tags the agent's tags, sent at enrollment
+ * @param serviceAccount the account the services run as
+ * @param servicePassword the Windows domain account's password, or null
+ * @param proxy the proxy choice
+ * @param proxyPassword the proxy user's password, or null
+ * @param start false to register the services without starting them
+ * @param consoleAutostart true to start the console at every desktop login
+ */
+public record InstallSettings(
+    InstallLayout layout,
+    List<Role> modules,
+    EnrollmentSettings enrollment,
+    List<String> tags,
+    String serviceAccount,
+    char[] servicePassword,
+    ProxyChoice proxy,
+    char[] proxyPassword,
+    boolean start,
+    boolean consoleAutostart) {
+
+  public InstallSettings {
+    Objects.requireNonNull(layout, "layout");
+    modules = List.copyOf(modules);
+    tags = List.copyOf(tags);
+    Objects.requireNonNull(serviceAccount, "serviceAccount");
+    Objects.requireNonNull(proxy, "proxy");
+  }
+
+  @Override
+  public String toString() {
+    return "InstallSettings[" + layout + ", modules " + modules + ", tags " + tags
+        + ", account " + serviceAccount + ", proxy " + proxy + "]";
+  }
+}

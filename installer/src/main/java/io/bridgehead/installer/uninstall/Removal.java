@@ -1,0 +1,188 @@
+package io.bridgehead.installer.uninstall;
+
+import io.bridgehead.agent.config.AgentConfig;
+import io.bridgehead.installer.files.FileTrees;
+import io.bridgehead.installer.linux.Commands;
+import io.bridgehead.installer.linux.ServiceUser;
+import io.bridgehead.installer.plan.Progress;
+import io.bridgehead.installer.record.InstallRecord;
+import io.bridgehead.installer.services.ServiceManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Removes what an install record lists, and nothing else: services, files, links, the
+ * installation's own folders with their contents, holder folders when empty, and the users
+ * the install created. Every step runs even after one failed, so as little as possible is
+ * left; the result names what is left.
+ */
+public final class Removal {
+
+  private final InstallRecord record;
+  private final Path recordFile;
+  private final ServiceManager services;
+  private final boolean keepData;
+  private final Progress progress;
+  private final List<String> leftBehind = new ArrayList<>();
+
+  /**
+   * Creates a removal.
+   *
+   * @param recordFile the install record's file, removed last
+   * @param services the manager the services were registered with
+   * @param keepData true to keep the data folder and everything in it, and the service user
+   *     that owns those files
+   */
+  public Removal(InstallRecord record, Path recordFile, ServiceManager services,
+      boolean keepData, Progress progress) {
+    this.record = record;
+    this.recordFile = recordFile;
+    this.services = services;
+    this.keepData = keepData;
+    this.progress = progress;
+  }
+
+  /** Runs every step and returns what could not be removed; empty when all is gone. */
+  public List<String> run() {
+    List<String> descriptions = List.of("Stop and remove the services",
+        "Remove the files and links", "Remove the folders",
+        keepData ? "Keep the service user (--keep-data)" : "Remove the service user",
+        "Remove the install record");
+    int total = descriptions.size();
+    for (int i = 0; i < total; i++) {
+      progress.planned(i + 1, total, descriptions.get(i));
+    }
+    List<String> agents = keepData ? List.of() : enrolledAgents();
+    for (int i = 0; i < total; i++) {
+      progress.started(i + 1, total, descriptions.get(i));
+      int failuresBefore = leftBehind.size();
+      switch (i) {
+        case 0 -> removeServices();
+        case 1 -> removeFiles();
+        case 2 -> removeFolders();
+        case 3 -> removeUsers();
+        default -> remove(recordFile, false);
+      }
+      if (leftBehind.size() == failuresBefore) {
+        progress.done(i + 1, total);
+      } else {
+        progress.failed(i + 1, total, String.join("; ",
+            leftBehind.subList(failuresBefore, leftBehind.size())));
+      }
+    }
+    for (String agent : agents) {
+      progress.note(agent);
+    }
+    return List.copyOf(leftBehind);
+  }
+
+  private void removeServices() {
+    for (String name : record.services()) {
+      try {
+        services.unregister(name);
+      } catch (IOException e) {
+        leftBehind.add("the service " + name + " (" + e.getMessage() + ")");
+      }
+    }
+  }
+
+  private void removeFiles() {
+    for (String file : record.files()) {
+      remove(Path.of(file), false);
+    }
+    for (String link : record.links()) {
+      remove(Path.of(link), false);
+    }
+    if (record.serviceManager().equals("systemd") && !record.services().isEmpty()) {
+      try {
+        Commands.check(List.of("systemctl", "daemon-reload"));
+      } catch (IOException e) {
+        leftBehind.add("systemd still knows the removed units (" + e.getMessage() + ")");
+      }
+    }
+  }
+
+  private void removeFolders() {
+    for (String folder : deepestFirst(record.folders())) {
+      remove(Path.of(folder), true);
+    }
+    for (String folder : deepestFirst(record.parentFolders())) {
+      Path path = Path.of(folder);
+      if (kept(path)) {
+        continue;
+      }
+      try {
+        // A holder folder that contains files of the administrator's stays.
+        FileTrees.deleteIfEmpty(path);
+      } catch (IOException e) {
+        leftBehind.add(path + " (" + e.getMessage() + ")");
+      }
+    }
+  }
+
+  private void removeUsers() {
+    if (keepData) {
+      return;
+    }
+    for (String user : record.users()) {
+      try {
+        ServiceUser.remove(user);
+      } catch (IOException e) {
+        leftBehind.add("the user " + user + " (" + e.getMessage() + ")");
+      }
+    }
+  }
+
+  private void remove(Path path, boolean folder) {
+    if (kept(path) && !path.equals(recordFile)) {
+      return;
+    }
+    try {
+      if (folder) {
+        FileTrees.delete(path);
+      } else if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      leftBehind.add(path + " (" + e.getMessage() + ")");
+    }
+  }
+
+  /** Returns whether {@code --keep-data} keeps the path: the data folder or inside it. */
+  private boolean kept(Path path) {
+    return keepData && path.startsWith(Path.of(record.dataDir()));
+  }
+
+  private static List<String> deepestFirst(List<String> paths) {
+    return paths.stream().sorted(Comparator.comparingInt(
+        (String path) -> Path.of(path).getNameCount()).reversed()).toList();
+  }
+
+  /** Returns a note for each enrolled agent, which stays registered on the tenant. */
+  private List<String> enrolledAgents() {
+    List<String> notes = new ArrayList<>();
+    Path data = Path.of(record.dataDir());
+    if (!Files.isDirectory(data)) {
+      return notes;
+    }
+    try (Stream<Path> folders = Files.list(data)) {
+      for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+        if (Files.exists(folder.resolve(AgentConfig.FILE_NAME))) {
+          AgentConfig config = AgentConfig.read(folder);
+          notes.add("Agent " + config.agentId() + " stays registered in pool " + config.pool()
+              + " on the tenant; remove it there with 'bridgehead tenant agent remove "
+              + config.agentId() + "'.");
+        }
+      }
+    } catch (IOException e) {
+      notes.add("Could not read the enrolled agents in " + data + ": " + e.getMessage());
+    }
+    return notes;
+  }
+}
