@@ -186,8 +186,8 @@ public final class AgentService {
 
   private JobLoop newLoop(AgentConfig agentConfig, AgentSettings settings) throws IOException {
     String credential = credential();
-    TenantClient client = TenantClient.create(agentConfig.connection(), credential,
-        settings.pollWait());
+    TenantClient client = TenantClient.create(agentConfig.connection(dataFolder),
+        credential, settings.pollWait());
     return new JobLoop(client, new ProcessScriptHost(), settings, List.of(role),
         agentConfig.tenantUrl(), status, outbox);
   }

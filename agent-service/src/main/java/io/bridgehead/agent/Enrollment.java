@@ -75,8 +75,9 @@ public final class Enrollment {
       AgentConfig config = new AgentConfig(connection.url(),
           connection.fingerprint() == null ? null : connection.fingerprint().hex(),
           connection.caBundle() == null ? null : connection.caBundle().toString(),
-          response.agentId(), response.poolName(), List.copyOf(roles));
-      return new Accepted(config, response.credential());
+          response.agentId(), response.poolName(), List.copyOf(roles),
+          connection.proxy().settings());
+      return new Accepted(config, response.credential(), connection.proxy().password());
     } finally {
       client.close();
     }
@@ -84,7 +85,8 @@ public final class Enrollment {
 
   /**
    * Stores an accepted enrollment in the data folder, replacing the current one: the
-   * credential first, then the configuration, each file replaced atomically.
+   * credential first, then the proxy password (or its removal), then the configuration, each
+   * file replaced atomically.
    *
    * <p>NOTE: the two files are not replaced as one step. A crash between the two writes leaves
    * the new credential beside the old configuration, so the agent runs under its new identity
@@ -92,9 +94,16 @@ public final class Enrollment {
    */
   public static void store(Accepted accepted, Path dataFolder) throws IOException {
     new FileCredentialStore(dataFolder).save(accepted.credential());
+    FileCredentialStore proxyPassword = FileCredentialStore.proxyPassword(dataFolder);
+    if (accepted.proxyPassword() == null) {
+      proxyPassword.delete();
+    } else {
+      proxyPassword.save(accepted.proxyPassword());
+    }
     accepted.config().write(dataFolder);
-    log.info("Enrolled as agent {} in pool {} at {}", accepted.config().agentId(),
-        accepted.config().pool(), accepted.config().tenantUrl());
+    log.info("Enrolled as agent {} in pool {} at {}, proxy {}", accepted.config().agentId(),
+        accepted.config().pool(), accepted.config().tenantUrl(),
+        accepted.config().proxy().option());
   }
 
   /**
@@ -102,11 +111,19 @@ public final class Enrollment {
    *
    * @param config the configuration to store
    * @param credential the agent's new credential; {@link #toString()} leaves it out
+   * @param proxyPassword the proxy password to store, or null to store none;
+   *     {@link #toString()} leaves it out
    */
-  public record Accepted(AgentConfig config, String credential) {
+  public record Accepted(AgentConfig config, String credential, String proxyPassword) {
+    /** Makes an enrollment without a proxy password. */
+    public Accepted(AgentConfig config, String credential) {
+      this(config, credential, null);
+    }
+
     @Override
     public String toString() {
-      return "Accepted[config=" + config + ", credential=(hidden)]";
+      return "Accepted[config=" + config + ", credential=(hidden), proxyPassword="
+          + (proxyPassword == null ? "(not set)" : "(hidden)") + "]";
     }
   }
 

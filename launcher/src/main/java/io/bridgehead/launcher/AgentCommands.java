@@ -5,6 +5,9 @@ import io.bridgehead.agent.Enrollment;
 import io.bridgehead.agent.config.AgentConfig;
 import io.bridgehead.agent.config.NotEnrolledException;
 import io.bridgehead.agent.control.ControlDirectory;
+import io.bridgehead.agent.proxy.ProxyAuthenticationException;
+import io.bridgehead.agent.proxy.ProxySettings;
+import io.bridgehead.agent.proxy.TenantProxy;
 import io.bridgehead.agent.jobs.AgentSettings;
 import io.bridgehead.agent.tenant.TenantConnection;
 import io.bridgehead.agent.tenant.TenantException;
@@ -13,9 +16,7 @@ import io.bridgehead.wire.AgentTags;
 import io.bridgehead.wire.EnrollmentString;
 import io.bridgehead.wire.Role;
 import io.bridgehead.wire.tls.CertificateFingerprint;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -35,13 +36,14 @@ final class AgentCommands {
       "Commands:",
       "  enroll --tenant URL (--enrollment-key KEY | --enrollment-key - | --enrollment-key-file F)",
       "         [--fingerprint SHA256] [--ca-bundle PEM] [--role ROLE]... [--tag TAG]...",
-      "         [--force]",
-      "  enroll --enrollment-string STRING [--role ROLE]... [--tag TAG]...",
+      "         [--force] [PROXY OPTIONS]",
+      "  enroll --enrollment-string STRING [--role ROLE]... [--tag TAG]... [PROXY OPTIONS]",
       "                          join the pool the key belongs to; '-' reads the key (or the",
       "                          string, with --enrollment-string -) from one line of",
       "                          standard input; --role is automation, the only role that",
       "                          takes jobs in this version; jobs that name tags go only to",
-      "                          agents with all of them",
+      "                          agents with all of them. The proxy settings are stored with",
+      "                          the enrollment and used for every call to the tenant",
       "  run --role ROLE [--max-jobs N] [--ipc-dir DIR] [--log-dir DIR]",
       "                          serve one role in the foreground until stopped (Ctrl+C),",
       "                          with its control socket in DIR (default /run/bridgehead for",
@@ -53,19 +55,23 @@ final class AgentCommands {
       "Options for every command:",
       "  --data DIR              the agent's data folder (default $BRIDGEHEAD_AGENT_DATA or",
       "                          ~/.bridgehead/agent): configuration, credential (mode 0600),",
-      "                          logs and the work folders of running tasks");
+      "                          logs and the work folders of running tasks",
+      "",
+      "Proxy options of enroll (a password read with '-' comes after the key or string):",
+      ProxyOptions.USAGE);
 
-  private static final Set<String> VALUED = Set.of("data", "tenant", "enrollment-key",
-      "enrollment-key-file", "enrollment-string", "fingerprint", "ca-bundle", "role", "tag",
-      "max-jobs", "ipc-dir", "log-dir");
+  private static final Set<String> VALUED = ProxyOptions.with(Set.of("data", "tenant",
+      "enrollment-key", "enrollment-key-file", "enrollment-string", "fingerprint", "ca-bundle",
+      "role", "tag", "max-jobs", "ipc-dir", "log-dir"));
 
   private final PrintStream out;
-  private final InputStream in;
+  private final InputLines input;
 
   AgentCommands(PrintStream out, InputStream in) {
     this.out = out;
-    this.in = in;
+    this.input = new InputLines(in);
   }
+
 
   ExitCode run(List<String> arguments) throws CommandException, IOException,
       InterruptedException {
@@ -115,16 +121,17 @@ final class AgentCommands {
     if (caBundle != null && !Files.isReadable(caBundle)) {
       throw CommandException.invalid("CA bundle " + caBundle + " not found or not readable");
     }
-    String key = combined != null ? combined.key() : enrollmentKey(args, in);
+    String key = combined != null ? combined.key() : enrollmentKey(args, input);
+    TenantProxy proxy = ProxyOptions.parse(args, input, ProxySettings.system(), null);
     List<String> tags;
     try {
       tags = AgentTags.normalize(args.values("tag"));
     } catch (IllegalArgumentException e) {
       throw CommandException.invalid(e.getMessage());
     }
+    TenantConnection connection = new TenantConnection(url, fingerprint, caBundle, proxy);
     try {
-      AgentConfig config = Enrollment.enroll(new TenantConnection(url, fingerprint, caBundle),
-          key, roles, tags, data);
+      AgentConfig config = Enrollment.enroll(connection, key, roles, tags, data);
       out.println("Enrolled agent " + config.agentId() + " in pool " + config.pool() + " at "
           + url + ".");
       out.println("Configuration and credential are in " + data + ".");
@@ -141,12 +148,29 @@ final class AgentCommands {
       throw new CommandException(ExitCode.UNREACHABLE, "cannot establish a trusted TLS"
           + " connection to " + url + ": " + e.getMessage() + "; for a self-signed tenant pass"
           + " --fingerprint with the fingerprint the tenant printed at start");
+    } catch (ProxyAuthenticationException e) {
+      throw new CommandException(ExitCode.UNREACHABLE, "cannot reach the tenant at " + url
+          + ": " + e.getMessage() + " (--proxy-user and --proxy-password-file)");
     } catch (IOException e) {
       if (e instanceof NotEnrolledException) {
         throw e;
       }
       throw new CommandException(ExitCode.UNREACHABLE, "cannot reach the tenant at " + url
-          + ": " + e.getMessage() + "; check the URL and that the tenant is running");
+          + " (" + describe(connection) + "): " + e.getMessage() + "; check the URL and that"
+          + " the tenant is running, and run 'bridgehead check' with the same options to see"
+          + " which step fails");
+    } catch (IllegalArgumentException e) {
+      // The proxy that https_proxy names is invalid.
+      throw CommandException.invalid(e.getMessage());
+    }
+  }
+
+  /** Returns how the connection reaches the tenant, or why that cannot be decided. */
+  private static String describe(TenantConnection connection) {
+    try {
+      return connection.proxy().routeTo(connection.host(), connection.port()).description();
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
     }
   }
 
@@ -180,7 +204,7 @@ final class AgentCommands {
       }
     }
     if (text.equals("-")) {
-      String line = readLine(in);
+      String line = input.next();
       text = line == null ? "" : line;
     }
     try {
@@ -190,13 +214,17 @@ final class AgentCommands {
     }
   }
 
-  /** Reads one line from {@code in}, so that a pasted value ends with Enter. */
-  private static String readLine(InputStream in) throws IOException {
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
-  }
-
   /** Returns the key of --enrollment-key, of --enrollment-key-file or, for '-', from in. */
   static String enrollmentKey(Args args, InputStream in) throws CommandException, IOException {
+    return enrollmentKey(args, new InputLines(in));
+  }
+
+  /**
+   * Returns the key of --enrollment-key, of --enrollment-key-file or, for '-', the next line
+   * of {@code input}.
+   */
+  static String enrollmentKey(Args args, InputLines input) throws CommandException,
+      IOException {
     String key = args.value("enrollment-key");
     String file = args.value("enrollment-key-file");
     if (key != null && file != null) {
@@ -213,7 +241,7 @@ final class AgentCommands {
             + " key that 'bridgehead tenant pool create-key POOL' printed into it");
       }
     } else if ("-".equals(key)) {
-      key = readLine(in);
+      key = input.next();
     }
     if (key == null || key.isBlank()) {
       throw CommandException.invalid("missing enrollment key: give --enrollment-key KEY, or"

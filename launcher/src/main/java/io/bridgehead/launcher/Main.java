@@ -31,6 +31,9 @@ public final class Main {
       "  install ...             install the agent as system services: without --unattended",
       "                          in the installation wizard (bridgehead install --help)",
       "  uninstall ...           remove an installation (bridgehead uninstall --help)",
+      "  check ...               check that this host can reach and trust the tenant: DNS,",
+      "                          proxy, TCP, TLS and the tenant's answer (bridgehead check",
+      "                          --help)",
       "  status, config, pool, logs",
       "                          read and change a running service (bridgehead status --help)",
       "  --version               print the version",
@@ -80,6 +83,8 @@ public final class Main {
             : InstallCommands.install(rest, out, err);
         case "uninstall" -> wantsHelp(rest) ? usage(out, InstallUsage.UNINSTALL)
             : ExitCode.of(new UnattendedUninstall(out, err).run(rest));
+        case "check" -> wantsHelp(rest) ? usage(out, CheckCommand.USAGE)
+            : new CheckCommand(out, System.in).run(rest);
         case "status", "config", "pool", "logs" -> wantsHelp(rest)
             ? usage(out, ServiceCommands.USAGE)
             : new ServiceCommands(out, System.in).run(arguments.get(0), rest);

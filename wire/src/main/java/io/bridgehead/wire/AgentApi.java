@@ -13,6 +13,11 @@ public final class AgentApi {
    * next process with the same credential is accepted at once. The response is 204.
    */
   public static final String GOODBYE = PREFIX + "/goodbye";
+  /**
+   * {@code GET}, no credential: a {@link HelloResponse} with the tenant's version, so that a
+   * connection check can tell a Bridgehead tenant from another server without enrolling.
+   */
+  public static final String HELLO = PREFIX + "/hello";
 
   /**
    * Request header that names the agent process: a random id that the process makes once at

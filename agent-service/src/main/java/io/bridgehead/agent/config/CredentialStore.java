@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The agent's storage for its tenant credential. The credential is never logged.
+ * The agent's storage for one secret: its tenant credential, or the proxy password. The
+ * secret is never logged.
  *
  * <p>On Linux it is a file readable by the service account alone; a Windows implementation
  * with DPAPI at machine scope belongs behind this same interface.
@@ -13,4 +14,9 @@ public interface CredentialStore {
   void save(String credential) throws IOException;
 
   Optional<String> load() throws IOException;
+
+  /** Removes the stored secret, so that {@link #load()} returns empty. */
+  default void delete() throws IOException {
+    save("");
+  }
 }

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the credential in {@code credential} in the data folder, mode 0600, owned by the
- * account the agent runs as.
+ * Keeps a secret in a file in the data folder, mode 0600, owned by the account the agent runs
+ * as: the tenant credential in {@code credential}, the proxy password in
+ * {@code proxy-password}.
  *
  * <p>NOTE: on Windows this file is protected only by the data folder's ACL; a store encrypted
  * with DPAPI at machine scope is not built yet.
@@ -20,11 +21,28 @@ import org.slf4j.LoggerFactory;
 public final class FileCredentialStore implements CredentialStore {
   private static final Logger log = LoggerFactory.getLogger(FileCredentialStore.class);
   public static final String FILE_NAME = "credential";
+  public static final String PROXY_PASSWORD_FILE_NAME = "proxy-password";
 
   private final Path file;
+  /** Whether {@link #load()} strips white space: the credential never has any at its ends. */
+  private final boolean trim;
 
+  /** Makes the store of the tenant credential. */
   public FileCredentialStore(Path dataFolder) {
-    this.file = dataFolder.resolve(FILE_NAME);
+    this(dataFolder, FILE_NAME, true);
+  }
+
+  private FileCredentialStore(Path dataFolder, String fileName, boolean trim) {
+    this.file = dataFolder.resolve(fileName);
+    this.trim = trim;
+  }
+
+  /**
+   * Makes the store of the proxy password. It returns the password exactly as saved, since a
+   * password may begin or end with a space.
+   */
+  public static FileCredentialStore proxyPassword(Path dataFolder) {
+    return new FileCredentialStore(dataFolder, PROXY_PASSWORD_FILE_NAME, false);
   }
 
   @Override
@@ -41,11 +59,17 @@ public final class FileCredentialStore implements CredentialStore {
       Set<PosixFilePermission> modes = Files.getPosixFilePermissions(file);
       if (modes.stream().anyMatch(mode -> mode.name().startsWith("GROUP")
           || mode.name().startsWith("OTHERS"))) {
-        log.warn("The credential file {} is readable by other accounts; set it to mode 0600",
+        log.warn("The secret file {} is readable by other accounts; set it to mode 0600",
             file);
       }
     }
-    String credential = Files.readString(file, StandardCharsets.UTF_8).trim();
+    String content = Files.readString(file, StandardCharsets.UTF_8);
+    String credential = trim ? content.trim() : content;
     return credential.isEmpty() ? Optional.empty() : Optional.of(credential);
+  }
+
+  @Override
+  public void delete() throws IOException {
+    Files.deleteIfExists(file);
   }
 }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgehead.agent.config.AgentConfig;
 import io.bridgehead.agent.config.DurationText;
+import io.bridgehead.agent.config.FileCredentialStore;
 import io.bridgehead.agent.config.StoredSettings;
 import io.bridgehead.agent.jobs.AgentSettings;
+import io.bridgehead.agent.proxy.ProxySettings;
 import io.bridgehead.agent.tenant.TenantClient;
 import io.bridgehead.agent.tenant.TenantConnection;
 import io.bridgehead.ipc.ErrorCodes;
@@ -25,8 +27,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code config.get} and {@code config.set}. A change is validated, stored atomically
- * (connection keys in {@code agent.json}, limits in {@code settings.json}) and then applied by
- * restarting the job loop; an invalid value changes nothing.
+ * (connection and proxy keys in {@code agent.json}, the proxy password in its 0600 file,
+ * limits in {@code settings.json}) and then applied by restarting the job loop; an invalid
+ * value changes nothing. The proxy password is never returned: {@code config.get} shows it as
+ * {@value #PASSWORD_SET} or {@value #PASSWORD_NOT_SET}.
  */
 final class ConfigMethods {
   static final String TENANT_URL = "tenantUrl";
@@ -36,8 +40,17 @@ final class ConfigMethods {
   static final String POLL_WAIT = "pollWait";
   static final String RETRY_INITIAL = "retryInitial";
   static final String RETRY_CAP = "retryCap";
+  /** {@code none}, {@code system} or a proxy URL {@code http://HOST:PORT}. */
+  static final String PROXY = "proxy";
+  /** The proxy user for Basic authentication; empty text clears it. */
+  static final String PROXY_USER = "proxyUser";
+  /** The proxy password: set only, never returned; empty text clears it. */
+  static final String PROXY_PASSWORD = "proxyPassword";
+  static final String PASSWORD_SET = "set";
+  static final String PASSWORD_NOT_SET = "not set";
   static final List<String> KEYS = List.of(TENANT_URL, FINGERPRINT, CA_BUNDLE,
-      MAX_CONCURRENT_JOBS, POLL_WAIT, RETRY_INITIAL, RETRY_CAP);
+      MAX_CONCURRENT_JOBS, POLL_WAIT, RETRY_INITIAL, RETRY_CAP, PROXY, PROXY_USER,
+      PROXY_PASSWORD);
 
   private static final Logger log = LoggerFactory.getLogger(ConfigMethods.class);
 
@@ -50,7 +63,7 @@ final class ConfigMethods {
   }
 
   JsonNode get() {
-    return toJson(service.config(), service.settings());
+    return toJson(service.config(), service.settings(), passwordState());
   }
 
   /** Validates, stores and applies one key; the caller serializes changes. */
@@ -61,10 +74,14 @@ final class ConfigMethods {
       throw RpcException.invalidParams("parameter 'value' is missing or not text; give the"
           + " new value of '" + key + "' as text, or empty text to clear it");
     }
+    if (key.equals(PROXY_PASSWORD)) {
+      // Not trimmed: a password may begin or end with a space.
+      return setPassword(rawValue.asText());
+    }
     String value = rawValue.asText().trim();
     AgentConfig config = service.config();
     AgentSettings settings = service.settings();
-    ObjectNode before = toJson(config, settings);
+    ObjectNode before = toJson(config, settings, passwordState());
     if (!before.has(key)) {
       throw RpcException.invalidParams("unknown configuration key '" + key + "'; use one of "
           + String.join(", ", KEYS));
@@ -85,6 +102,9 @@ final class ConfigMethods {
         case POLL_WAIT -> newSettings = settings.withPollWait(DurationText.parse(value));
         case RETRY_INITIAL -> newSettings = settings.withRetry(DurationText.parse(value),
             settings.retryCap());
+        case PROXY -> newConfig = config.withProxy(ProxySettings.parse(value,
+            config.proxy().username()));
+        case PROXY_USER -> newConfig = config.withProxy(config.proxy().withUsername(value));
         default -> newSettings = settings.withRetry(settings.retryInitial(),
             DurationText.parse(value));
       }
@@ -97,12 +117,49 @@ final class ConfigMethods {
     }
     store(key, newConfig, newSettings, config);
     apply(key, newConfig, newSettings);
-    ObjectNode after = toJson(newConfig, newSettings);
+    ObjectNode after = toJson(newConfig, newSettings, passwordState());
     ObjectNode result = JsonNodeFactory.instance.objectNode();
     result.put("key", key);
     result.set("value", after.get(key));
     result.set("previous", before.get(key));
     return result;
+  }
+
+  /** Stores or, for empty text, removes the proxy password, then applies it. */
+  private JsonNode setPassword(String password) throws RpcException {
+    String before = passwordState();
+    Path data = service.dataFolder();
+    try {
+      FileCredentialStore store = FileCredentialStore.proxyPassword(data);
+      if (password.isEmpty()) {
+        store.delete();
+      } else {
+        store.save(password);
+      }
+    } catch (IOException e) {
+      log.error("Storing the proxy password in {} failed", data, e);
+      throw new RpcException(ErrorCodes.INTERNAL_ERROR, "storing the proxy password in " + data
+          + " failed: " + e.getMessage() + "; check the folder's free space and"
+          + " permissions");
+    }
+    apply(PROXY_PASSWORD, service.config(), service.settings());
+    ObjectNode result = JsonNodeFactory.instance.objectNode();
+    result.put("key", PROXY_PASSWORD);
+    result.put("value", password.isEmpty() ? PASSWORD_NOT_SET : PASSWORD_SET);
+    result.put("previous", before);
+    return result;
+  }
+
+  /** Returns whether a proxy password is stored, without reading it into the response. */
+  private String passwordState() {
+    try {
+      return FileCredentialStore.proxyPassword(service.dataFolder()).load().isPresent()
+          ? PASSWORD_SET : PASSWORD_NOT_SET;
+    } catch (IOException e) {
+      log.warn("Cannot read the proxy password file in {}: {}", service.dataFolder(),
+          e.toString());
+      return "unreadable: " + e.getMessage();
+    }
   }
 
   private void store(String key, AgentConfig newConfig, AgentSettings newSettings,
@@ -146,16 +203,15 @@ final class ConfigMethods {
     status.changed("config", "configuration key " + key + " changed");
   }
 
-  /** Checks that a TLS context can be built from the new connection settings. */
   /**
    * Checks that the tenant can be trusted with the new settings: they must make a valid trust
    * setup, and a reachable tenant must pass the TLS handshake with them. An unreachable tenant
    * does not block the change, since it may be down for the very reason of the change.
    */
-  private static void checkTrust(AgentConfig config) throws RpcException {
+  private void checkTrust(AgentConfig config) throws RpcException {
     TenantClient client;
     try {
-      TenantConnection connection = config.connection();
+      TenantConnection connection = config.connection(service.dataFolder());
       TenantTrust.create(connection.fingerprint(), connection.caBundle());
       client = TenantClient.create(connection, null, Duration.ofSeconds(1));
     } catch (IOException | RuntimeException e) {
@@ -202,10 +258,11 @@ final class ConfigMethods {
   private static AgentConfig withConnection(AgentConfig config, String url, String fingerprint,
       String caBundle) {
     return new AgentConfig(url, fingerprint, caBundle, config.agentId(), config.pool(),
-        config.roles());
+        config.roles(), config.proxy());
   }
 
-  private static ObjectNode toJson(AgentConfig config, AgentSettings settings) {
+  private static ObjectNode toJson(AgentConfig config, AgentSettings settings,
+      String passwordState) {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put(TENANT_URL, config.tenantUrl());
     json.put(FINGERPRINT, config.fingerprint());
@@ -214,6 +271,9 @@ final class ConfigMethods {
     json.put(POLL_WAIT, format(settings.pollWait()));
     json.put(RETRY_INITIAL, format(settings.retryInitial()));
     json.put(RETRY_CAP, format(settings.retryCap()));
+    json.put(PROXY, config.proxy().option());
+    json.put(PROXY_USER, config.proxy().username());
+    json.put(PROXY_PASSWORD, passwordState);
     return json;
   }
 

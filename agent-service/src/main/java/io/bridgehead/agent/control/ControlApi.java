@@ -13,10 +13,13 @@ import io.bridgehead.wire.Role;
  *   <tr><td>{@value #STATUS_GET}</td><td>READ</td><td>none</td><td>the status object, also
  *       published on topic {@value #STATUS_TOPIC}</td></tr>
  *   <tr><td>{@value #CONFIG_GET}</td><td>READ</td><td>none</td><td>every key of
- *       {@value #CONFIG_SET} with its current value</td></tr>
+ *       {@value #CONFIG_SET} with its current value; {@code proxyPassword} is {@code set} or
+ *       {@code not set}, never the password</td></tr>
  *   <tr><td>{@value #CONFIG_SET}</td><td>CHANGE</td><td>{@code key}, {@code value} (text;
- *       empty clears {@code fingerprint} and {@code caBundle})</td><td>{@code key},
- *       {@code value}, {@code previous}; the job loop has restarted with it</td></tr>
+ *       empty clears {@code fingerprint}, {@code caBundle}, {@code proxyUser} and
+ *       {@code proxyPassword}; {@code proxy} is {@code none}, {@code system} or
+ *       {@code http://HOST:PORT})</td><td>{@code key}, {@code value}, {@code previous}; the
+ *       job loop has restarted with it</td></tr>
  *   <tr><td>{@value #POOLS_LIST}</td><td>READ</td><td>none</td><td>{@code current} and
  *       {@code pools}, each with {@code name}, {@code onlineAgents}, {@code current}</td></tr>
  *   <tr><td>{@value #POOLS_SELECT}</td><td>CHANGE</td><td>{@code pool},

@@ -121,8 +121,8 @@ public final class ControlEndpoint implements AutoCloseable {
     TenantClient client = null;
     HeartbeatResponse response;
     try {
-      client = TenantClient.create(service.config().connection(), service.credential(),
-          Duration.ofSeconds(1));
+      client = TenantClient.create(service.config().connection(service.dataFolder()),
+          service.credential(), Duration.ofSeconds(1));
       response = client.heartbeat(AgentVersion.current(), service.runningJobs());
     } catch (TenantException e) {
       throw new RpcException(ControlApi.TENANT_REJECTED, "the update check failed: "

@@ -76,7 +76,8 @@ final class PoolMethods {
             + " sent before the move; try again once the tenant is reachable");
       }
       try {
-        accepted = Enrollment.request(previous.connection(), key, previous.roles());
+        accepted = Enrollment.request(previous.connection(service.dataFolder()), key,
+            previous.roles());
       } catch (IOException e) {
         throw tenantFailure("enrolling into pool '" + pool + "' failed", e);
       }
@@ -143,8 +144,8 @@ final class PoolMethods {
     AgentConfig config = service.config();
     TenantClient client = null;
     try {
-      client = TenantClient.create(config.connection(), service.credential(),
-          Duration.ofSeconds(1));
+      client = TenantClient.create(config.connection(service.dataFolder()),
+          service.credential(), Duration.ofSeconds(1));
       return client.pools();
     } catch (IOException e) {
       throw tenantFailure("listing the tenant's pools failed", e);

@@ -2,12 +2,14 @@ package io.bridgehead.agent.tenant;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bridgehead.agent.proxy.ProxyRoute;
 import io.bridgehead.wire.AgentApi;
 import io.bridgehead.wire.EnrollRequest;
 import io.bridgehead.wire.EnrollResponse;
 import io.bridgehead.wire.ErrorBody;
 import io.bridgehead.wire.HeartbeatRequest;
 import io.bridgehead.wire.HeartbeatResponse;
+import io.bridgehead.wire.HelloResponse;
 import io.bridgehead.wire.JobOffer;
 import io.bridgehead.wire.JobResult;
 import io.bridgehead.wire.Json;
@@ -30,6 +32,8 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The agent's side of the agent API. Each method makes one call and either returns the
@@ -37,6 +41,7 @@ import okhttp3.ResponseBody;
  * {@link IOException} when no response came. Retrying is the caller's choice.
  */
 public final class TenantClient {
+  private static final Logger log = LoggerFactory.getLogger(TenantClient.class);
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   /** Time allowed for a long poll's response beyond the requested wait. */
   private static final Duration POLL_MARGIN = Duration.ofSeconds(15);
@@ -58,15 +63,21 @@ public final class TenantClient {
   }
 
   /**
-   * Makes a client.
+   * Makes a client. Its calls go through the connection's proxy, if any, which it chooses
+   * once, here.
    *
    * @param credential the agent's credential, or null before enrollment
    * @param pollWait the maximum wait the agent requests of a long poll
+   * @throws IllegalArgumentException when the proxy named by the environment is invalid
    */
   public static TenantClient create(TenantConnection connection, String credential,
       Duration pollWait) throws IOException {
     TenantTrust trust = TenantTrust.create(connection.fingerprint(), connection.caBundle());
+    ProxyRoute route = connection.proxy().routeTo(connection.host(), connection.port());
+    log.debug("Calls to {} use {}", connection.url(), route.description());
     OkHttpClient http = new OkHttpClient.Builder()
+        .proxy(route.proxy())
+        .proxyAuthenticator(route.authenticator())
         .socketFactory(new KeepAliveSocketFactory())
         .sslSocketFactory(trust.sslContext().getSocketFactory(), trust.trustManager())
         .connectTimeout(Duration.ofSeconds(10))
@@ -122,6 +133,18 @@ public final class TenantClient {
     try (Response response = http.newCall(request).execute()) {
       response.code();
     }
+  }
+
+  /**
+   * Asks the tenant for its version with a request that needs no credential.
+   *
+   * @throws TenantException when the server answers with an error status, for example 404
+   *     from a server that is no Bridgehead tenant
+   * @throws IOException when the tenant cannot be reached or the body is not a greeting
+   */
+  public HelloResponse hello() throws IOException {
+    Request.Builder request = new Request.Builder().url(baseUrl + AgentApi.HELLO).get();
+    return mapper.readValue(send(http, request, false, null), HelloResponse.class);
   }
 
   /** Returns the pools the agent may move to, with their online agent counts. */

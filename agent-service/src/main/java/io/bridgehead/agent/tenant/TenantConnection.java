@@ -1,5 +1,6 @@
 package io.bridgehead.agent.tenant;
 
+import io.bridgehead.agent.proxy.TenantProxy;
 import io.bridgehead.wire.tls.CertificateFingerprint;
 import java.net.URI;
 import java.nio.file.Path;
@@ -12,8 +13,41 @@ import java.util.Locale;
  * @param fingerprint the pinned SHA-256 fingerprint of the tenant's certificate, or null to
  *     validate its chain against the system trust store
  * @param caBundle a PEM file of extra CAs to trust, or null
+ * @param proxy how calls reach the tenant: directly or through a proxy; null means
+ *     {@link TenantProxy#direct()}
  */
-public record TenantConnection(String url, CertificateFingerprint fingerprint, Path caBundle) {
+public record TenantConnection(String url, CertificateFingerprint fingerprint, Path caBundle,
+    TenantProxy proxy) {
+
+  public TenantConnection {
+    proxy = proxy == null ? TenantProxy.direct() : proxy;
+  }
+
+  /**
+   * Makes a connection without a proxy, whatever the environment says. The agent's stored
+   * connection comes from {@link io.bridgehead.agent.config.AgentConfig#connection}, which
+   * applies its proxy settings.
+   */
+  public TenantConnection(String url, CertificateFingerprint fingerprint, Path caBundle) {
+    this(url, fingerprint, caBundle, TenantProxy.direct());
+  }
+
+  /** Returns this connection with another proxy. */
+  public TenantConnection withProxy(TenantProxy newProxy) {
+    return new TenantConnection(url, fingerprint, caBundle, newProxy);
+  }
+
+  /** Returns the tenant's host name or address, without brackets around an IPv6 address. */
+  public String host() {
+    String host = URI.create(url).getHost();
+    return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+  }
+
+  /** Returns the tenant's port: the URL's, else 443. */
+  public int port() {
+    int port = URI.create(url).getPort();
+    return port == -1 ? 443 : port;
+  }
 
   /**
    * Checks a tenant URL typed by a person and returns it without a trailing slash. A valid URL

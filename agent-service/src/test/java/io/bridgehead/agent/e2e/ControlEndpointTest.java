@@ -14,6 +14,7 @@ import io.bridgehead.agent.config.StoredSettings;
 import io.bridgehead.agent.control.ControlApi;
 import io.bridgehead.agent.control.ControlEndpoint;
 import io.bridgehead.agent.jobs.AgentSettings;
+import io.bridgehead.agent.testing.ConnectProxy;
 import io.bridgehead.ipc.ErrorCodes;
 import io.bridgehead.ipc.IpcClient;
 import io.bridgehead.ipc.RpcException;
@@ -158,6 +159,38 @@ class ControlEndpointTest {
     assertThat(Files.readAllBytes(agentFolder.resolve(AgentConfig.FILE_NAME)))
         .isEqualTo(configBefore);
     assertThat(agent.loop().settings().maxConcurrentJobs()).isEqualTo(2);
+  }
+
+  @Test
+  void proxyKeysStoredAndApplied() throws Exception {
+    try (ConnectProxy proxy = ConnectProxy.start("alice", "s3cret")) {
+      JsonNode password = call(ControlApi.CONFIG_SET, params("proxyPassword", "s3cret"));
+      call(ControlApi.CONFIG_SET, params("proxyUser", "alice"));
+      JsonNode url = call(ControlApi.CONFIG_SET, params("proxy", proxy.url()));
+      RpcException invalid = callFails(ControlApi.CONFIG_SET, params("proxy",
+          "https://bob:pw@127.0.0.1:1"));
+      JsonNode config = call(ControlApi.CONFIG_GET, null);
+      JobView job = runJob(POOL, "echo through the proxy");
+
+      assertThat(password.path("value").asText()).isEqualTo("set");
+      assertThat(password.path("previous").asText()).isEqualTo("not set");
+      assertThat(url.path("previous").asText()).isEqualTo("none");
+      assertThat(url.path("value").asText()).isEqualTo(proxy.url());
+      assertThat(invalid.code()).isEqualTo(ErrorCodes.INVALID_PARAMS);
+      assertThat(invalid.getMessage()).contains("not supported").doesNotContain("pw@");
+      assertThat(config.path("proxy").asText()).isEqualTo(proxy.url());
+      assertThat(config.path("proxyUser").asText()).isEqualTo("alice");
+      assertThat(config.path("proxyPassword").asText()).isEqualTo("set");
+      assertThat(config.toString()).doesNotContain("s3cret");
+      assertThat(AgentConfig.read(agentFolder).proxy().url()).isEqualTo(proxy.url());
+      assertThat(job.state()).isEqualTo("succeeded");
+      assertThat(proxy.tunnels()).isPositive();
+
+      JsonNode cleared = call(ControlApi.CONFIG_SET, params("proxyPassword", ""));
+      assertThat(cleared.path("value").asText()).isEqualTo("not set");
+      assertThat(agentFolder.resolve(FileCredentialStore.PROXY_PASSWORD_FILE_NAME))
+          .doesNotExist();
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.bridgehead.tenant.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.bridgehead.tenant.TenantVersion;
 import io.bridgehead.tenant.jobs.Dispatcher;
 import io.bridgehead.tenant.jobs.LeaseLostException;
 import io.bridgehead.tenant.jobs.UnknownJobException;
@@ -14,6 +15,7 @@ import io.bridgehead.wire.EnrollRequest;
 import io.bridgehead.wire.EnrollResponse;
 import io.bridgehead.wire.HeartbeatRequest;
 import io.bridgehead.wire.HeartbeatResponse;
+import io.bridgehead.wire.HelloResponse;
 import io.bridgehead.wire.JobOffer;
 import io.bridgehead.wire.JobResult;
 import io.bridgehead.wire.LeaseRequest;
@@ -35,8 +37,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent API, {@code /agent/v1}: enrollment, heartbeat, pool listing, long poll, leases and
- * results.
+ * The agent API, {@code /agent/v1}: a greeting without credential, enrollment, heartbeat, pool
+ * listing, long poll, leases and results.
  */
 public final class AgentEndpoints {
   private static final Logger log = LoggerFactory.getLogger(AgentEndpoints.class);
@@ -61,6 +63,8 @@ public final class AgentEndpoints {
         .add("POST", AgentApi.NEXT_JOB, (exchange, path) -> next(exchange))
         .add("GET", AgentApi.POOLS, (exchange, path) -> listPools(exchange))
         .add("POST", AgentApi.GOODBYE, (exchange, path) -> goodbye(exchange))
+        .add("GET", AgentApi.HELLO, (exchange, path) -> Exchanges.sendJson(exchange, 200,
+            new HelloResponse(HelloResponse.SERVICE, TenantVersion.current())))
         .add("POST", JOB + "/accept", this::accept)
         .add("POST", JOB + "/lease", this::renew)
         .add("POST", JOB + "/result", this::result)

@@ -1,0 +1,44 @@
+package io.bridgehead.agent.proxy;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** Where the proxy for tenant calls comes from. */
+public enum ProxyMode {
+  /** Connect to the tenant directly, whatever the environment says. */
+  NONE("none"),
+  /** Use {@code https_proxy} and {@code no_proxy} from the process's environment. */
+  SYSTEM("system"),
+  /** Use the proxy URL in the settings; the environment is ignored. */
+  EXPLICIT("explicit");
+
+  private final String wireName;
+
+  ProxyMode(String wireName) {
+    this.wireName = wireName;
+  }
+
+  /** Returns the name stored in {@code agent.json}. */
+  @JsonValue
+  public String wireName() {
+    return wireName;
+  }
+
+  /**
+   * Parses a mode by its stored name, ignoring case.
+   *
+   * @throws IllegalArgumentException naming the value and the accepted names
+   */
+  @JsonCreator
+  public static ProxyMode parse(String value) {
+    String wanted = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+    for (ProxyMode mode : values()) {
+      if (mode.wireName.equals(wanted)) {
+        return mode;
+      }
+    }
+    throw new IllegalArgumentException("unknown proxy mode '" + value
+        + "': use none, system or explicit");
+  }
+}
