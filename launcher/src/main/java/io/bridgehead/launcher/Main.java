@@ -32,8 +32,8 @@ public final class Main {
       "  tenant ...              run and administer the reference tenant",
       "                          (bridgehead tenant --help)",
       "  agent ...               enroll an agent and run its roles (bridgehead agent --help)",
-      "  install ...             install the agent as system services",
-      "                          (bridgehead install --help)",
+      "  install ...             install the agent as system services: without --unattended",
+      "                          in the installation wizard (bridgehead install --help)",
       "  uninstall ...           remove an installation (bridgehead uninstall --help)",
       "  check ...               check that this host can reach and trust the tenant: DNS,",
       "                          proxy, TCP, TLS and the tenant's answer (bridgehead check",
@@ -71,6 +71,11 @@ public final class Main {
     }
     List<String> rest = arguments.subList(1, arguments.size());
     try {
+      // Without --unattended, install opens the wizard; its help is the install help.
+      if (arguments.get(0).equals("install") && WizardCommand.wanted(rest)
+          && !wantsHelp(rest)) {
+        return WizardCommand.run(rest, out, err);
+      }
       ExitCode code = switch (arguments.get(0)) {
         case "--version", "version" -> {
           out.println("bridgehead " + AgentVersion.current());

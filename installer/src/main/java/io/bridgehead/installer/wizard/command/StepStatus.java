@@ -1,0 +1,23 @@
+package io.bridgehead.installer.wizard.command;
+
+/** Where one install step stands, as the progress lines report it. */
+public enum StepStatus {
+  PENDING("waiting"),
+  RUNNING("running"),
+  DONE("done"),
+  FAILED("failed"),
+  UNDOING("undoing"),
+  UNDONE("undone"),
+  UNDO_FAILED("undo failed");
+
+  private final String label;
+
+  StepStatus(String label) {
+    this.label = label;
+  }
+
+  /** Returns the word the progress page shows. */
+  public String label() {
+    return label;
+  }
+}
