@@ -195,7 +195,7 @@ public final class Main {
 
   /**
    * Returns whether {@code agent run} logs to the journal: with {@code --log-journal}, when
-   * {@code JOURNAL_STREAM} names this process's standard output or error, or when the service
+   * {@code JOURNAL_STREAM} names this process's standard output, or when the service
    * reports to systemd ({@code --service-host systemd}, or auto with {@code NOTIFY_SOCKET}).
    * An invalid {@code --service-host} counts as auto here; the command rejects it later.
    */

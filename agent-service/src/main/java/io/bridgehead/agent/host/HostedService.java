@@ -91,29 +91,47 @@ public final class HostedService {
 
   /**
    * Opens the host, starts the service and serves until a stop request or until the job loop
-   * ends by itself, then stops the service and reports how it ended.
+   * ends by itself, then stops the service and reports how it ended. An interrupt also stops
+   * the service, and the thread's interrupt flag is set again on return.
    *
    * @throws IOException when the host cannot be opened or the service cannot start; the start
    *     failure is reported to the host as {@link ExitKind#FAILED} first
    */
-  public Outcome run(Starter starter) throws IOException, InterruptedException {
+  public Outcome run(Starter starter) throws IOException {
     try {
       host.open(() -> requestStop(ExitKind.NORMAL));
       AgentService service = start(starter);
       serve(service);
-      ended.await();
+      boolean interrupted = false;
+      try {
+        ended.await();
+      } catch (InterruptedException e) {
+        // An interrupted caller still gets a stopped service.
+        interrupted = true;
+      }
       timer.shutdownNow();
       host.stopping(STOP_WAIT_HINT);
       service.stop();
-      String reason = fatal.get();
-      ExitKind kind = reason != null ? ExitKind.FAILED
-          : requested.get() == null ? ExitKind.NORMAL : requested.get();
-      host.stopped(kind, reason == null ? "" : reason);
-      return new Outcome(kind, reason);
+      Outcome outcome = outcome();
+      host.stopped(outcome.kind(), outcome.reason() == null ? "" : outcome.reason());
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      return outcome;
     } finally {
       timer.shutdownNow();
       host.close();
     }
+  }
+
+  /** Returns the outcome: failed when the job loop ended by itself, else the requested kind. */
+  private Outcome outcome() {
+    String reason = fatal.get();
+    if (reason != null) {
+      return new Outcome(ExitKind.FAILED, reason);
+    }
+    ExitKind kind = requested.get();
+    return new Outcome(kind == null ? ExitKind.NORMAL : kind, null);
   }
 
   private AgentService start(Starter starter) throws IOException {

@@ -43,10 +43,11 @@ public final class ShutdownHookStop {
   }
 
   /**
-   * Removes the hook unless the JVM already runs it, so that an ended service does not hold
-   * the JVM open at exit.
+   * Releases a waiting hook, even when the stop failed, and removes the hook unless the JVM
+   * already runs it, so that an ended service does not keep the JVM running at exit.
    */
   public synchronized void remove() {
+    stopped.countDown();
     if (hook == null) {
       return;
     }
