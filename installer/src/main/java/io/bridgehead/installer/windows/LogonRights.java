@@ -77,10 +77,10 @@ public final class LogonRights {
     }
   }
 
-  private static void check(int status, String what) throws IOException {
+  private static void check(int status, String operation) throws IOException {
     if (status != 0) {
       int error = Advapi32Additions.INSTANCE.LsaNtStatusToWinError(status);
-      throw new IOException(what + " failed with Windows error " + error + ": "
+      throw new IOException(operation + " failed with Windows error " + error + ": "
           + Kernel32Util.formatMessage(error).strip()
           + ". Run the installer as an administrator.");
     }

@@ -361,13 +361,13 @@ public final class WindowsServiceManager implements ServiceManager {
     return handle;
   }
 
-  private static IOException failure(String what, int error) {
-    return new IOException(what + " failed with Windows error " + error + ": "
+  private static IOException failure(String operation, int error) {
+    return new IOException(operation + " failed with Windows error " + error + ": "
         + Kernel32Util.formatMessage(error).strip() + hint(error));
   }
 
-  private static IOException failure(String what, Win32Exception e) {
-    return new IOException(what + " failed: " + e.getMessage() + hint(e.getErrorCode()), e);
+  private static IOException failure(String operation, Win32Exception e) {
+    return new IOException(operation + " failed: " + e.getMessage() + hint(e.getErrorCode()), e);
   }
 
   private static String hint(int error) {
