@@ -68,12 +68,12 @@ final class UpdateCommands {
           + " FILE'.");
       return ExitCode.OK;
     }
-    out.printf("%-20s %12s %6s %-24s %-20s %s%n", "VERSION", "BYTES", "FILES", "PUBLISHED",
+    out.printf("%-20s %12s %6s %-30s %-20s %s%n", "VERSION", "BYTES", "FILES", "PUBLISHED",
         "TARGET OF", "SHA-256");
     for (ReleaseView release : releases) {
       String pools = release.targetedBy().isEmpty() ? "-"
           : String.join(",", release.targetedBy());
-      out.printf("%-20s %12d %6d %-24s %-20s %s%n", release.version(), release.size(),
+      out.printf("%-20s %12d %6d %-30s %-20s %s%n", release.version(), release.size(),
           release.files(), release.publishedAt(), pools, release.sha256());
     }
     return ExitCode.OK;

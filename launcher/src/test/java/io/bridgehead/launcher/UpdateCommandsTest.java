@@ -119,7 +119,7 @@ class UpdateCommandsTest {
     assertThat(wrongKey.exitCode()).isEqualTo(ExitCode.REJECTED.code());
     assertThat(wrongKey.err()).contains("release package rejected (bad_signature)");
     assertThat(tooLarge.exitCode()).isEqualTo(ExitCode.REJECTED.code());
-    assertThat(tooLarge.err()).contains("over the tenant's limit of " + LIMIT + " bytes");
+    assertThat(tooLarge.err()).contains("larger than the tenant's limit of " + LIMIT + " bytes");
     assertThat(unknown.exitCode()).isEqualTo(ExitCode.REJECTED.code());
     assertThat(unknown.err()).contains("release 9.9.9 not found");
   }

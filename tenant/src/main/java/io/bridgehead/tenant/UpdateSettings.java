@@ -14,8 +14,8 @@ import java.time.Duration;
  * @param releaseKey the public key that every published package must be signed with
  * @param maxPackageBytes the largest package the admin API accepts, in bytes, and the largest
  *     sum of its unpacked files; default 256 MiB
- * @param rolloutTimeout how long an agent offered an update has to run the target version
- *     before the update is offered to the next agent of its pool; default 15 minutes
+ * @param rolloutTimeout how long an agent offered an update has to run the target version.
+ *     After it, the update is offered to the next agent of its pool. Default 15 minutes
  */
 public record UpdateSettings(PublicKey releaseKey, long maxPackageBytes,
     Duration rolloutTimeout) {

@@ -3,6 +3,7 @@ package io.bridgehead.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bridgehead.tenant.admin.AdminApi;
 import io.bridgehead.tenant.admin.AdminException;
 import io.bridgehead.tenant.admin.EventView;
 import io.bridgehead.tenant.admin.PoolView;
@@ -22,6 +23,11 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,9 +147,37 @@ class ReleasePublishTest {
 
     assertThatThrownBy(() -> tenant.admin.publishRelease(archive))
         .isInstanceOf(AdminException.class)
-        .hasMessageContaining("over the tenant's limit of " + LIMIT + " bytes")
+        .hasMessageContaining("larger than the tenant's limit of " + LIMIT + " bytes")
         .hasMessageContaining("--max-package-size")
         .extracting(e -> ((AdminException) e).status()).isEqualTo(413);
+    assertThat(releaseFolder()).isEmptyDirectory();
+  }
+
+  @Test
+  void oversizedStreamIsRejected() throws IOException {
+    RequestBody unknownLength = new RequestBody() {
+      @Override
+      public MediaType contentType() {
+        return MediaType.get("application/zip");
+      }
+
+      @Override
+      public void writeTo(BufferedSink sink) throws IOException {
+        byte[] chunk = new byte[64 * 1024];
+        for (long sent = 0; sent <= LIMIT; sent += chunk.length) {
+          sink.write(chunk);
+        }
+      }
+    };
+    Request request = new Request.Builder().url(tenant.server.url() + AdminApi.RELEASES)
+        .header("Authorization", "Bearer " + tenant.server.adminToken())
+        .post(unknownLength).build();
+
+    try (Response response = tenant.http.newCall(request).execute()) {
+      assertThat(response.code()).isEqualTo(413);
+      assertThat(response.body().string()).contains("the release package is larger than the"
+          + " tenant's limit of " + LIMIT + " bytes");
+    }
     assertThat(releaseFolder()).isEmptyDirectory();
   }
 

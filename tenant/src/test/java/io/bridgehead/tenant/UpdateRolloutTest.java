@@ -89,18 +89,18 @@ class UpdateRolloutTest {
     EnrollResponse second = agents.get(1);
     tenant.admin.setTargetVersion("servers", NEW);
 
-    HeartbeatResponse firstTold = heartbeat(first, OLD, null);
+    HeartbeatResponse firstOffered = heartbeat(first, OLD, null);
     HeartbeatResponse secondWaits = heartbeat(second, OLD, null);
-    HeartbeatResponse firstToldAgain = heartbeat(first, OLD, null);
+    HeartbeatResponse firstOfferedAgain = heartbeat(first, OLD, null);
     PoolView during = pool();
     heartbeat(first, NEW, null);
-    HeartbeatResponse secondTold = heartbeat(second, OLD, null);
+    HeartbeatResponse secondOffered = heartbeat(second, OLD, null);
 
-    assertThat(firstTold.wantedVersion()).isEqualTo(NEW);
+    assertThat(firstOffered.wantedVersion()).isEqualTo(NEW);
     assertThat(secondWaits.wantedVersion()).isEqualTo(OLD);
-    assertThat(firstToldAgain.wantedVersion()).isEqualTo(NEW);
+    assertThat(firstOfferedAgain.wantedVersion()).isEqualTo(NEW);
     assertThat(during.updatingAgentId()).isEqualTo(first.agentId());
-    assertThat(secondTold.wantedVersion()).isEqualTo(NEW);
+    assertThat(secondOffered.wantedVersion()).isEqualTo(NEW);
     assertThat(pool().updatingAgentId()).isEqualTo(second.agentId());
     assertThat(tenant.admin.events(10)).filteredOn(event -> event.kind()
         .equals("update_started")).extracting(EventView::agentId)
@@ -118,7 +118,7 @@ class UpdateRolloutTest {
     TestTenant.Answer report = report(first, new UpdateReport(NEW, "failed",
         "health check failed after 60 s", "line 1\nline 2"));
     HeartbeatResponse firstAfterFailure = heartbeat(first, OLD, null);
-    HeartbeatResponse secondTold = heartbeat(second, OLD, null);
+    HeartbeatResponse secondOffered = heartbeat(second, OLD, null);
     heartbeat(second, NEW, null);
     HeartbeatResponse firstStillBlocked = heartbeat(first, OLD, null);
     UpdateRetried retried = tenant.admin.retryUpdate(first.agentId());
@@ -126,7 +126,7 @@ class UpdateRolloutTest {
 
     assertThat(report.status()).isEqualTo(204);
     assertThat(firstAfterFailure.wantedVersion()).isEqualTo(OLD);
-    assertThat(secondTold.wantedVersion()).isEqualTo(NEW);
+    assertThat(secondOffered.wantedVersion()).isEqualTo(NEW);
     assertThat(firstStillBlocked.wantedVersion()).isEqualTo(OLD);
     assertThat(retried.versions()).containsExactly(NEW);
     assertThat(firstAfterRetry.wantedVersion()).isEqualTo(NEW);
@@ -140,7 +140,34 @@ class UpdateRolloutTest {
   }
 
   @Test
-  void silentAgentTimesOutAndNextIsTold() throws IOException {
+  void removedAgentFreesRollout() throws IOException {
+    List<EnrollResponse> agents = enrollTwo();
+    tenant.admin.setTargetVersion("servers", NEW);
+    heartbeat(agents.get(0), OLD, null);
+    tenant.admin.removeAgent(agents.get(0).agentId());
+
+    HeartbeatResponse secondOffered = heartbeat(agents.get(1), OLD, null);
+
+    assertThat(secondOffered.wantedVersion()).isEqualTo(NEW);
+    assertThat(pool().updatingAgentId()).isEqualTo(agents.get(1).agentId());
+  }
+
+  @Test
+  void newTargetRestartsRollout() throws IOException {
+    List<EnrollResponse> agents = enrollTwo();
+    tenant.admin.setTargetVersion("servers", NEW);
+    heartbeat(agents.get(0), OLD, null);
+    tenant.admin.setTargetVersion("servers", null);
+
+    PoolView cleared = pool();
+    HeartbeatResponse noUpdate = heartbeat(agents.get(1), OLD, null);
+
+    assertThat(cleared.updatingAgentId()).isNull();
+    assertThat(noUpdate.wantedVersion()).isEqualTo(OLD);
+  }
+
+  @Test
+  void silentAgentTimesOutAndNextIsOffered() throws IOException {
     List<EnrollResponse> agents = enrollTwo();
     EnrollResponse first = agents.get(0);
     EnrollResponse second = agents.get(1);
@@ -148,14 +175,14 @@ class UpdateRolloutTest {
     heartbeat(first, OLD, null);
     clock.advance(UpdateSettings.DEFAULT_ROLLOUT_TIMEOUT.plusSeconds(1));
 
-    HeartbeatResponse secondTold = heartbeat(second, OLD, null);
+    HeartbeatResponse secondOffered = heartbeat(second, OLD, null);
     HeartbeatResponse firstWaits = heartbeat(first, OLD, null);
     heartbeat(second, NEW, null);
-    HeartbeatResponse firstToldAgain = heartbeat(first, OLD, null);
+    HeartbeatResponse firstOfferedAgain = heartbeat(first, OLD, null);
 
-    assertThat(secondTold.wantedVersion()).isEqualTo(NEW);
+    assertThat(secondOffered.wantedVersion()).isEqualTo(NEW);
     assertThat(firstWaits.wantedVersion()).isEqualTo(OLD);
-    assertThat(firstToldAgain.wantedVersion()).isEqualTo(NEW);
+    assertThat(firstOfferedAgain.wantedVersion()).isEqualTo(NEW);
     assertThat(agent(first).lastUpdate().outcome()).isEqualTo("timed_out");
     assertThat(tenant.admin.events(20)).filteredOn(event -> event.kind()
         .equals("update_timed_out")).extracting(EventView::message).singleElement()

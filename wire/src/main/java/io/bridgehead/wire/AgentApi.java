@@ -22,7 +22,8 @@ public final class AgentApi {
    * {@code GET} plus a version: the release package, {@code application/zip}. The tenant
    * returns 206 with {@code Content-Range} for a single {@code Range: bytes=...} header, so a
    * broken download resumes. {@code If-Range} with the response's {@code ETag} makes sure the
-   * rest belongs to the same package. A range outside the package gets 416.
+   * rest belongs to the same package. A malformed range, several ranges, or a range that
+   * starts past the end get 416.
    */
   public static final String RELEASES = PREFIX + "/releases";
   /** {@code POST} an {@link UpdateReport}: the outcome of an update. The response is 204. */

@@ -90,7 +90,7 @@ final class UpdateAdminEndpoints {
     long limit = settings.maxPackageBytes();
     String declared = exchange.getRequestHeaders().getFirst("Content-Length");
     if (declared != null && isOverLimit(declared, limit)) {
-      throw tooLarge(declared + " bytes", limit);
+      throw tooLarge("is " + declared.trim() + " bytes, larger", limit);
     }
     Path upload = releases.newUploadFile();
     try {
@@ -146,7 +146,7 @@ final class UpdateAdminEndpoints {
       while ((read = in.read(buffer)) >= 0) {
         size += read;
         if (size > limit) {
-          throw tooLarge("over " + limit + " bytes", limit);
+          throw tooLarge("is larger", limit);
         }
         digest.update(buffer, 0, read);
         out.write(buffer, 0, read);
@@ -155,10 +155,17 @@ final class UpdateAdminEndpoints {
     return size;
   }
 
+  /**
+   * Returns the 413 error.
+   *
+   * @param size the words on the package's size that come before "than the limit"
+   */
   private static ApiException tooLarge(String size, long limit) {
-    return new ApiException(413, "package_too_large", "the release package is " + size
-        + ", over the tenant's limit of " + limit + " bytes (" + limit / (1024 * 1024)
-        + " MiB); start the tenant with a larger --max-package-size if the package is right");
+    long mebibyte = 1024 * 1024;
+    String readable = limit % mebibyte == 0 ? " (" + limit / mebibyte + " MiB)" : "";
+    return new ApiException(413, "package_too_large", "the release package " + size
+        + " than the tenant's limit of " + limit + " bytes" + readable + "; start the tenant"
+        + " with a larger --max-package-size if the package is right");
   }
 
   private ReleaseManifest verified(Path upload, long limit) throws ApiException, IOException {

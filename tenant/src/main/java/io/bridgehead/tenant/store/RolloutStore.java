@@ -112,13 +112,19 @@ public final class RolloutStore {
 
   /** Returns the pool's rollout in progress, or empty when no agent is updating. */
   public Optional<Rollout> rollout(String poolId) {
+    // A pool without a rollout maps to null, which queryOne returns as empty.
+    Sql.RowMapper<Rollout> mapper = row -> {
+      String agentId = row.getString("rollout_agent_id");
+      if (agentId == null) {
+        return null;
+      }
+      return new Rollout(agentId, row.getString("rollout_version"),
+          Sql.instant(row, "rollout_started_at"));
+    };
     synchronized (database.lock()) {
       try {
-        return Sql.queryOne(database.connection(), row -> row.getString("rollout_agent_id")
-                == null ? null : new Rollout(row.getString("rollout_agent_id"),
-                row.getString("rollout_version"), Sql.instant(row, "rollout_started_at")),
-            "SELECT rollout_agent_id, rollout_version, rollout_started_at FROM pools"
-                + " WHERE id = ?", poolId);
+        return Sql.queryOne(database.connection(), mapper, "SELECT rollout_agent_id,"
+            + " rollout_version, rollout_started_at FROM pools WHERE id = ?", poolId);
       } catch (SQLException e) {
         throw new StoreException("reading the rollout of pool " + poolId, e);
       }

@@ -76,12 +76,12 @@ public final class PackageVerifier {
 
   /**
    * Checks {@code archive} as {@link #unpack} does, every file's hash included, but writes
-   * nothing: what the tenant does when a package is published, so that a package the agents
+   * nothing. The tenant runs this when a package is published, so that a package the agents
    * would reject is rejected at once.
    *
    * @param maxBytes the largest archive, and the largest sum of unpacked files, accepted
    * @return the verified manifest
-   * @throws PackageException when the package is rejected; the message says why
+   * @throws PackageException when the package is rejected; the message states why
    */
   public static ReleaseManifest verify(Path archive, PublicKey trusted, long maxBytes)
       throws PackageException, IOException {
