@@ -12,10 +12,10 @@ import io.bridgehead.agent.host.HostedService;
 import io.bridgehead.agent.host.ServiceHost;
 import io.bridgehead.agent.host.systemd.SystemdHost;
 import io.bridgehead.agent.host.windows.WindowsServiceHost;
+import io.bridgehead.agent.jobs.AgentSettings;
 import io.bridgehead.agent.proxy.ProxyAuthenticationException;
 import io.bridgehead.agent.proxy.ProxySettings;
 import io.bridgehead.agent.proxy.TenantProxy;
-import io.bridgehead.agent.jobs.AgentSettings;
 import io.bridgehead.agent.tenant.TenantConnection;
 import io.bridgehead.agent.tenant.TenantException;
 import io.bridgehead.wire.AgentApi;
@@ -88,7 +88,6 @@ final class AgentCommands {
     this.out = out;
     this.input = new InputLines(in);
   }
-
 
   ExitCode run(List<String> arguments) throws CommandException, IOException,
       InterruptedException {
