@@ -1,8 +1,8 @@
 #!/bin/sh
-# Retakes the console screenshots in docs/images/console-*.png: starts a tenant and an
-# automation agent on loopback in a temporary folder, runs two tasks so that the Jobs and
-# Logs pages have content, opens 'bridgehead console' on a virtual X display (Xvfb) and
-# captures the window once per page with ImageMagick. Build first:
+# Retakes the console screenshots in docs/images/console-*.png. It starts a tenant and an
+# automation agent on loopback in a temporary folder and runs two tasks, so that the Jobs
+# and Logs pages have content. Then it opens 'bridgehead console' on a virtual X display
+# (Xvfb) and captures the window once per page with ImageMagick. Build first:
 #   ./mvnw -q package -DskipTests
 # Needs Xvfb and ImageMagick (Debian: apt-get install xvfb imagemagick).
 set -eu
@@ -11,8 +11,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/docs/images"
 work=$(mktemp -d)
 display=:97
-width=1000
-height=680
+width=1100
+height=760
 pids=""
 
 cleanup() {
@@ -48,10 +48,10 @@ chmod 700 "$work/run"
 
 bh tenant start --port 0 --data "$work/tenant" >"$work/tenant.out" 2>&1 &
 pids="$pids $!"
-wait_for 60 grep -q "fingerprint" "$work/tenant.out"
+wait_for 60 grep -q "^Tenant listening" "$work/tenant.out"
 bh tenant pool create servers --data "$work/tenant" >"$work/pool.out"
 bh tenant pool create backup --data "$work/tenant" >/dev/null
-string=$(grep -o 'bhe_[A-Za-z0-9_.=-]*' "$work/pool.out" | head -n 1)
+string=$(grep -o '^bh1\.[A-Za-z0-9_=-]*' "$work/pool.out" | head -n 1)
 printf '%s\n' "$string" | bh agent enroll --data "$work/agent" --enrollment-string - \
   >/dev/null
 bh agent run --role automation --data "$work/agent" --ipc-dir "$work/run" \
@@ -70,13 +70,16 @@ wait_for 20 xdpyinfo -display "$display"
 export DISPLAY="$display"
 bh console --ipc-dir "$work/run" --instance-dir "$work/console" >"$work/console.out" 2>&1 &
 pids="$pids $!"
-sleep 6
+wait_for 60 sh -c "xwininfo -display $display -root -tree | grep -q 'Bridgehead console'"
+sleep 3
 
 for page in Dashboard Jobs Logs Setup Pools Updates; do
   bh console --page "$page" --instance-dir "$work/console" >/dev/null
   sleep 2
   name=$(printf '%s' "$page" | tr 'A-Z' 'a-z')
-  import -display "$display" -window root -crop "${width}x${height}+0+0" +repage \
-    -colors 128 -strip "PNG8:$out/console-$name.png"
+  # Without a window manager the window has no frame: trimming the black root window
+  # around it leaves the window alone.
+  import -display "$display" -window root -trim +repage +dither -colors 96 -strip \
+    "PNG8:$out/console-$name.png"
   echo "wrote docs/images/console-$name.png"
 done

@@ -92,7 +92,7 @@ public final class Console {
 
   /**
    * Brings the window to the front with a page of {@link MainWindow#PAGES}, or with the
-   * current page for empty text; another instance asks for this.
+   * current page for empty text; another instance requests this.
    */
   public void showWindow(String page) {
     window.show();

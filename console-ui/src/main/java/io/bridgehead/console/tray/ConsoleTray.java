@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class ConsoleTray {
   private static final Logger log = LoggerFactory.getLogger(ConsoleTray.class);
 
-  /** What the menu items do; every method is called on the FX thread. */
+  /** The actions behind the menu items; every method is called on the FX thread. */
   public interface Actions {
     void open();
 

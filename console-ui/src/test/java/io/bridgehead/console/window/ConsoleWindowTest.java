@@ -173,10 +173,10 @@ class ConsoleWindowTest {
     Stage stage = FxToolkit.registerStage(Stage::new);
     ConsoleOptions options = new ConsoleOptions(ipcDir, folder.resolve("console"), "", false);
     console = fx(() -> {
-      Console made = new Console(options, stage, new UnavailableServices(
+      Console created = new Console(options, stage, new UnavailableServices(
           "no service manager in tests"), () -> { });
-      made.start();
-      return made;
+      created.start();
+      return created;
     });
   }
 
@@ -210,11 +210,12 @@ class ConsoleWindowTest {
     return WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
   }
 
-  private static void await(String what, Callable<Boolean> condition) throws Exception {
+  private static void await(String description, Callable<Boolean> condition)
+      throws Exception {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!Boolean.TRUE.equals(condition.call())) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + WAIT + " waiting until " + what);
+        throw new AssertionError("timed out after " + WAIT + " waiting until " + description);
       }
       Thread.sleep(50);
     }
