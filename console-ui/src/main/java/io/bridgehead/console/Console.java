@@ -111,7 +111,10 @@ public final class Console {
     if (tray != null) {
       tray.remove();
     }
-    links.close();
+    // Closing a client waits up to 2 s for its connector thread, so it runs off the FX thread.
+    Thread closer = new Thread(links::close, "console-close");
+    closer.setDaemon(true);
+    closer.start();
     window.stage().hide();
     onExit.run();
   }

@@ -94,6 +94,24 @@ class ConsoleWindowTest {
   }
 
   @Test
+  void restartedServiceReconnects() throws Exception {
+    loopback = new LoopbackAgent(folder);
+    open(loopback.ipcDir);
+    await("the automation card shows running", () -> text("#state-automation")
+        .equals("running"));
+    loopback.stopAgent();
+    await("the automation card shows offline", () -> text("#state-automation")
+        .equals("offline"));
+
+    loopback.startAgent();
+
+    await("the automation card shows running again", () -> text("#state-automation")
+        .equals("running"));
+    assertThat(fx(() -> robot.lookup("#restart-automation").queryButton().isDisabled()))
+        .isFalse();
+  }
+
+  @Test
   void runningJobAppearsInJobs() throws Exception {
     loopback = new LoopbackAgent(folder);
     open(loopback.ipcDir);
