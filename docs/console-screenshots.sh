@@ -27,6 +27,9 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+# Commands run in the background call bin/bridgehead directly rather than through this
+# function, so that $! is the Java process itself (bin/bridgehead execs java) and cleanup
+# stops it.
 bh() {
   "$root/bin/bridgehead" "$@"
 }
@@ -49,7 +52,7 @@ wait_for() {
 mkdir -p "$out" "$work/run"
 chmod 700 "$work/run"
 
-bh tenant start --port 0 --data "$work/tenant" >"$work/tenant.out" 2>&1 &
+"$root/bin/bridgehead" tenant start --port 0 --data "$work/tenant" >"$work/tenant.out" 2>&1 &
 pids="$pids $!"
 wait_for 60 grep -q "^Tenant listening" "$work/tenant.out"
 bh tenant pool create servers --data "$work/tenant" >"$work/pool.out"
@@ -57,7 +60,7 @@ bh tenant pool create backup --data "$work/tenant" >/dev/null
 string=$(grep -o '^bh1\.[A-Za-z0-9_=-]*' "$work/pool.out" | head -n 1)
 printf '%s\n' "$string" | bh agent enroll --data "$work/agent" --enrollment-string - \
   >/dev/null
-bh agent run --role automation --data "$work/agent" --ipc-dir "$work/run" \
+"$root/bin/bridgehead" agent run --role automation --data "$work/agent" --ipc-dir "$work/run" \
   >"$work/agent.out" 2>&1 &
 pids="$pids $!"
 wait_for 60 bh status --ipc-dir "$work/run"
@@ -76,7 +79,7 @@ if command -v icewm >/dev/null 2>&1; then
   pids="$pids $!"
   sleep 2
 fi
-bh console --ipc-dir "$work/run" --instance-dir "$work/console" >"$work/console.out" 2>&1 &
+"$root/bin/bridgehead" console --ipc-dir "$work/run" --instance-dir "$work/console" >"$work/console.out" 2>&1 &
 pids="$pids $!"
 wait_for 60 sh -c "xwininfo -display $display -root -tree | grep -q 'Bridgehead console'"
 sleep 3
