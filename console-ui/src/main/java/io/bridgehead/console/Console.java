@@ -92,7 +92,7 @@ public final class Console {
 
   /**
    * Brings the window to the front with a page of {@link MainWindow#PAGES}, or with the
-   * current page for empty text; another instance asks for this.
+   * current page for empty text; another instance requests this.
    */
   public void showWindow(String page) {
     window.show();
@@ -111,7 +111,10 @@ public final class Console {
     if (tray != null) {
       tray.remove();
     }
-    links.close();
+    // Closing a client waits up to 2 s for its connector thread, so it runs off the FX thread.
+    Thread closer = new Thread(links::close, "console-close");
+    closer.setDaemon(true);
+    closer.start();
     window.stage().hide();
     onExit.run();
   }

@@ -89,8 +89,8 @@ public final class ServiceActions {
   }
 
   /**
-   * Calls {@code repair.request}; the answer, or the error the service gives while repair is
-   * not built, ends in a notification and in the status bar.
+   * Calls {@code repair.request}. The result, or the error the service returns while repair
+   * is not built, ends in a notification and in the status bar.
    */
   public CompletableFuture<JsonNode> repair(ServiceModel service) {
     report("Requesting a repair of the " + service.role() + " service…");

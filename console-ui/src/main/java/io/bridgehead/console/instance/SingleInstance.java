@@ -67,7 +67,7 @@ public final class SingleInstance implements AutoCloseable {
   }
 
   /**
-   * Becomes the one instance in {@code folder}, or tells the running one to show itself.
+   * Becomes the one instance in {@code folder}, or signals the running one to show itself.
    *
    * @param page the page the running instance should show, or empty for the current one
    * @param onShow runs on a background thread each time another instance starts, with the
@@ -158,8 +158,9 @@ public final class SingleInstance implements AutoCloseable {
         break;
       }
     }
-    throw new IOException("another console holds the lock, but its socket " + socket
-        + " does not answer: " + (last == null ? "interrupted" : last.getMessage()), last);
+    throw new IOException("another console has the lock, but connecting to its socket "
+        + socket + " failed: " + (last == null ? "interrupted" : last.getMessage())
+        + "; if no console runs, delete " + socket.getParent(), last);
   }
 
   private static void createFolder(Path folder) throws IOException {

@@ -93,7 +93,7 @@ public final class ServiceLink implements AutoCloseable {
     try {
       client.subscribe(ControlApi.STATUS_TOPIC, (topic, data) -> statusChanged(data));
     } catch (RpcException | IOException e) {
-      // Not connected yet, so the subscription is only recorded and cannot fail here.
+      // Before start() the client only records the subscription, so no call can fail here.
       log.warn("Subscribing to the {} service's status failed", name, e);
     }
     client.start();

@@ -35,7 +35,7 @@ public final class ConsoleModel {
     refreshInstalled();
   }
 
-  /** Every role's model, installed or not, in role order. */
+  /** Returns every role's model, installed or not, in role order. */
   public List<ServiceModel> services() {
     return services;
   }
@@ -54,7 +54,7 @@ public final class ConsoleModel {
     return overall;
   }
 
-  /** Returns a one-line summary per installed service, for the tray's tooltip. */
+  /** Returns the overall summary and one line per installed service, for the tray's tooltip. */
   public String summary() {
     StringBuilder text = new StringBuilder("Bridgehead: " + overall.get().summary());
     for (ServiceModel service : installed) {

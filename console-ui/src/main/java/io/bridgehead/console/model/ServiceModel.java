@@ -84,7 +84,7 @@ public final class ServiceModel {
     return Character.toUpperCase(role.charAt(0)) + role.substring(1);
   }
 
-  /** Records a connection past its handshake, with what the service said about the caller. */
+  /** Records a connection past its handshake, with the caller as the service identified it. */
   public void connected(String user, boolean isAdministrator) {
     connected.set(true);
     peerUser.set(user);
@@ -202,7 +202,7 @@ public final class ServiceModel {
     return tenantReachable.getReadOnlyProperty();
   }
 
-  /** The local time of the last answer from the tenant, or "never". */
+  /** The local time of the last response from the tenant, or "never". */
   public ReadOnlyStringProperty lastContactProperty() {
     return lastContact.getReadOnlyProperty();
   }

@@ -63,7 +63,7 @@ public final class Notifier {
     });
   }
 
-  /** Notifies that a repair request was answered. */
+  /** Notifies that a repair request ended, with its outcome. */
   public void repairEnded(String role, String outcome, boolean failed) {
     show("Repair of the " + role + " service", outcome, failed);
   }

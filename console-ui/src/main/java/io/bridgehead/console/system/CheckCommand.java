@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code bridgehead check} as a child process with this JVM's class path, to test the
- * connection to the tenant. Versions of the launcher without that command answer with an
+ * connection to the tenant. Versions of the launcher without that command exit with an
  * unknown-command error, which {@link Result#missing()} reports.
  */
 public final class CheckCommand {
@@ -18,7 +18,7 @@ public final class CheckCommand {
   private static final long TIMEOUT_SECONDS = 120;
 
   /**
-   * What the check printed and how it ended.
+   * The output and exit code of a check.
    *
    * @param missing true when this installation has no {@code bridgehead check} command
    */

@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConsoleTray {
   private static final Logger log = LoggerFactory.getLogger(ConsoleTray.class);
+  /** The maximum length of a reason in a menu label, in characters. */
+  private static final int MAX_SHORT_REASON = 48;
 
-  /** What the menu items do; every method is called on the FX thread. */
+  /** The actions behind the menu items; every method is called on the FX thread. */
   public interface Actions {
     void open();
 
@@ -76,7 +78,7 @@ public final class ConsoleTray {
   /**
    * Adds the tray icon; call on the FX thread after checking {@link #supported()}.
    *
-   * @throws AWTException when the desktop refuses the icon
+   * @throws AWTException when the desktop rejects the icon
    */
   public static ConsoleTray install(ConsoleModel model, Actions actions) throws AWTException {
     ConsoleTray tray = new ConsoleTray(model, actions);
@@ -161,9 +163,20 @@ public final class ConsoleTray {
     if (reason.isEmpty()) {
       return text;
     }
-    String shortReason = reason.startsWith("Needs an administrator") ? "needs an administrator"
-        : reason.contains("needs root") ? "needs root" : reason.contains("not running")
-            ? "service not running" : reason;
+    String shortReason;
+    if (reason.startsWith("Needs an administrator")) {
+      shortReason = "needs an administrator";
+    } else if (reason.contains("needs root")) {
+      shortReason = "needs root";
+    } else if (reason.contains("not running")) {
+      shortReason = "service not running";
+    } else if (reason.startsWith("No Bridgehead service")) {
+      shortReason = "no service installed";
+    } else {
+      // The first clause of the reason; the window's tooltips show it whole.
+      String clause = reason.split("[;,.]", 2)[0].strip();
+      shortReason = clause.length() <= MAX_SHORT_REASON ? clause : "not available";
+    }
     return text + " (" + shortReason + ")";
   }
 

@@ -3,6 +3,8 @@ package io.bridgehead.console.view;
 import io.bridgehead.console.action.ServiceActions;
 import io.bridgehead.console.model.ConsoleModel;
 import io.bridgehead.console.model.ServiceModel;
+import java.util.HashMap;
+import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -13,6 +15,8 @@ final class DashboardView extends ScrollPane {
   private final ConsoleModel model;
   private final ServiceActions actions;
   private final FlowPane cards = new FlowPane();
+  /** One card per service, made once, because a card listens to its service for good. */
+  private final Map<ServiceModel, ServiceCard> cardsByService = new HashMap<>();
   private final Label empty;
 
   DashboardView(ConsoleModel model, ServiceActions actions, String socketFolder) {
@@ -36,6 +40,8 @@ final class DashboardView extends ScrollPane {
       return;
     }
     cards.getChildren().setAll(model.installed().stream()
-        .map(service -> new ServiceCard(service, actions)).toList());
+        .map(service -> cardsByService.computeIfAbsent(service,
+            key -> new ServiceCard(key, actions)))
+        .toList());
   }
 }

@@ -9,14 +9,14 @@ import java.util.regex.Pattern;
  * Levels of the services' Logback lines ({@code <time> <LEVEL> [thread] logger: message}),
  * from the most to the least severe, for the Logs page's filter.
  */
-enum LogLevel {
+public enum LogLevel {
   ERROR, WARN, INFO, DEBUG, TRACE;
 
   private static final Pattern LEVEL =
       Pattern.compile("^\\S+\\s+(ERROR|WARN|INFO|DEBUG|TRACE)\\b");
 
   /** A log line with its level; continuation lines such as stack traces get their entry's. */
-  record Line(String text, LogLevel level) {}
+  public record Line(String text, LogLevel level) {}
 
   /** Returns the lines with levels; lines before the first entry count as INFO. */
   static List<Line> classify(List<String> lines) {

@@ -27,8 +27,8 @@ import javafx.util.StringConverter;
 
 /**
  * The Logs page: the last lines of the selected service's log, with a level filter and a
- * search. It fetches the tail when the page is refreshed and after each status change of the
- * service, since every change the service reports is also a log line.
+ * search. While the page is shown, it fetches the tail again after each status change of the
+ * service, because the service logs most of the changes it reports.
  */
 final class LogsView extends BorderPane implements Page {
   /** Lines fetched per tail, within the endpoint's maximum of 1000. */
@@ -41,6 +41,7 @@ final class LogsView extends BorderPane implements Page {
   private final ComboBox<LogLevel> level = new ComboBox<>();
   private final TextField search = new TextField();
   private final Label note = new Label();
+  private boolean showing;
 
   LogsView(ConsoleModel model, ServiceLinks links, ServiceActions actions) {
     this.model = model;
@@ -99,15 +100,19 @@ final class LogsView extends BorderPane implements Page {
     note.getStyleClass().add("page-note");
     note.setWrapText(true);
 
-    model.selectedProperty().addListener((property, before, after) -> refresh());
+    model.selectedProperty().addListener((property, before, after) -> {
+      if (showing) {
+        refresh();
+      }
+    });
     for (ServiceModel service : model.services()) {
       service.lastChangeProperty().addListener((property, before, after) -> {
-        if (service == model.selectedProperty().get()) {
+        if (showing && service == model.selectedProperty().get()) {
           refresh();
         }
       });
       service.connectedProperty().addListener((property, before, connected) -> {
-        if (connected && service == model.selectedProperty().get()) {
+        if (showing && connected && service == model.selectedProperty().get()) {
           refresh();
         }
       });
@@ -119,7 +124,13 @@ final class LogsView extends BorderPane implements Page {
 
   @Override
   public void shown() {
+    showing = true;
     refresh();
+  }
+
+  @Override
+  public void hidden() {
+    showing = false;
   }
 
   /** Fetches the tail of the selected service's log. */

@@ -77,6 +77,9 @@ public final class MainWindow {
     }
     tabs.setId("pages");
     tabs.getSelectionModel().selectedItemProperty().addListener((property, before, after) -> {
+      if (before != null && before.getContent() instanceof Page page) {
+        page.hidden();
+      }
       if (after != null && after.getContent() instanceof Page page) {
         page.shown();
       }

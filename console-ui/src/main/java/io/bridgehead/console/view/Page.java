@@ -4,4 +4,8 @@ package io.bridgehead.console.view;
 interface Page {
   /** Invoked on the FX thread when the page's tab becomes the selected one. */
   void shown();
+
+  /** Invoked on the FX thread when another tab becomes the selected one. */
+  default void hidden() {
+  }
 }

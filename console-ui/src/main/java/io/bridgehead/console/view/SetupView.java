@@ -21,6 +21,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
@@ -60,6 +61,7 @@ final class SetupView extends VBox implements Page {
       TextField field = field(entry.getKey());
       field.setEditable(false);
       field.getStyleClass().add("read-only");
+      GridPane.setHgrow(field, Priority.ALWAYS);
       Label label = new Label(entry.getValue());
       label.setLabelFor(field);
       connection.addRow(row++, label, field);

@@ -88,7 +88,7 @@ final class UpdatesView extends VBox implements Page {
       current.setText(result.path("currentVersion").asText());
       wanted.setText(result.path("wantedVersion").asText());
       note.setText((result.path("updateWanted").asBoolean() ? "An update is wanted. "
-          : "Up to date. ") + capitalize(result.path("note").asText()));
+          : "Up to date. ") + sentence(result.path("note").asText()));
     }));
   }
 
@@ -121,7 +121,7 @@ final class UpdatesView extends VBox implements Page {
     repairAnswer.setText("");
   }
 
-  /** Returns the repair's reported steps, one per line, or its whole answer. */
+  /** Returns the steps the repair reported, one per line, or the whole result. */
   private static String steps(JsonNode result) {
     JsonNode steps = result.path("steps");
     if (!steps.isArray() || steps.isEmpty()) {
@@ -137,7 +137,12 @@ final class UpdatesView extends VBox implements Page {
     return text.toString();
   }
 
-  private static String capitalize(String text) {
-    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  /** Returns the service's note as a sentence: capital first letter and a final period. */
+  private static String sentence(String text) {
+    if (text.isEmpty()) {
+      return text;
+    }
+    String capitalized = Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    return capitalized.endsWith(".") ? capitalized : capitalized + ".";
   }
 }

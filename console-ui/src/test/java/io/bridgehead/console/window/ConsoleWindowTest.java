@@ -7,8 +7,11 @@ import io.bridgehead.console.ConsoleOptions;
 import io.bridgehead.console.model.JobEntry;
 import io.bridgehead.console.model.ServiceModel;
 import io.bridgehead.console.system.UnavailableServices;
+import io.bridgehead.agent.control.ControlEndpoint;
 import io.bridgehead.console.view.Gate;
+import io.bridgehead.console.view.LogLevel;
 import io.bridgehead.tenant.admin.JobView;
+import io.bridgehead.wire.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -94,6 +98,24 @@ class ConsoleWindowTest {
   }
 
   @Test
+  void restartedServiceReconnects() throws Exception {
+    loopback = new LoopbackAgent(folder);
+    open(loopback.ipcDir);
+    await("the automation card shows running", () -> text("#state-automation")
+        .equals("running"));
+    loopback.stopAgent();
+    await("the automation card shows offline", () -> text("#state-automation")
+        .equals("offline"));
+
+    loopback.startAgent();
+
+    await("the automation card shows running again", () -> text("#state-automation")
+        .equals("running"));
+    assertThat(fx(() -> robot.lookup("#restart-automation").queryButton().isDisabled()))
+        .isFalse();
+  }
+
+  @Test
   void runningJobAppearsInJobs() throws Exception {
     loopback = new LoopbackAgent(folder);
     open(loopback.ipcDir);
@@ -158,6 +180,61 @@ class ConsoleWindowTest {
   }
 
   @Test
+  void logsPageFiltersLevelAndText() throws Exception {
+    loopback = new LoopbackAgent(folder);
+    Path log = ControlEndpoint.logFile(loopback.agentData, Role.AUTOMATION);
+    Files.createDirectories(log.getParent());
+    Files.writeString(log, String.join("\n",
+        "2026-12-04T10:00:00.000Z INFO  [main] JobLoop: started",
+        "2026-12-04T10:00:01.000Z WARN  [main] TenantLink: tenant slow",
+        "2026-12-04T10:00:02.000Z ERROR [job-1] JobRunner: job failed",
+        "java.io.IOException: broken pipe", ""));
+    open(loopback.ipcDir);
+    await("the automation card shows running", () -> text("#state-automation")
+        .equals("running"));
+    fx(() -> {
+      console.window().showPage("Logs");
+      return null;
+    });
+    await("four lines are shown", () -> logLines().size() == 4);
+
+    fx(() -> {
+      robot.lookup("#log-level").<LogLevel>queryComboBox().setValue(LogLevel.WARN);
+      return null;
+    });
+    assertThat(logLines()).hasSize(3);
+    assertThat(logLines().get(0)).contains("tenant slow");
+
+    fx(() -> {
+      robot.lookup("#log-search").queryAs(TextField.class).setText("BROKEN");
+      return null;
+    });
+    assertThat(logLines()).containsExactly("java.io.IOException: broken pipe");
+  }
+
+  @Test
+  void setupAppliesLimit() throws Exception {
+    loopback = new LoopbackAgent(folder);
+    open(loopback.ipcDir);
+    fx(() -> {
+      console.window().showPage("Setup");
+      return null;
+    });
+    await("the poll wait is loaded", () -> fx(() -> robot.lookup("#config-pollWait")
+        .queryAs(TextField.class).getText()).equals("25s"));
+
+    fx(() -> {
+      robot.lookup("#config-pollWait").queryAs(TextField.class).setText("10s");
+      robot.lookup("#apply-pollWait").queryButton().fire();
+      return null;
+    });
+
+    await("the service confirms", () -> text("#setup-message").startsWith(
+        "Set pollWait to 10s (was 25s)"));
+    assertThat(loopback.agent.loop().settings().pollWait()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
   void emptyFolderShowsNothingInstalled() throws Exception {
     Path empty = Files.createDirectory(folder.resolve("empty"));
     open(empty);
@@ -173,10 +250,10 @@ class ConsoleWindowTest {
     Stage stage = FxToolkit.registerStage(Stage::new);
     ConsoleOptions options = new ConsoleOptions(ipcDir, folder.resolve("console"), "", false);
     console = fx(() -> {
-      Console made = new Console(options, stage, new UnavailableServices(
+      Console created = new Console(options, stage, new UnavailableServices(
           "no service manager in tests"), () -> { });
-      made.start();
-      return made;
+      created.start();
+      return created;
     });
   }
 
@@ -201,6 +278,12 @@ class ConsoleWindowTest {
         .query()).getItems()));
   }
 
+  @SuppressWarnings("unchecked")
+  private List<String> logLines() throws Exception {
+    return fx(() -> ((ListView<LogLevel.Line>) robot.lookup("#log-lines").query()).getItems()
+        .stream().map(LogLevel.Line::text).toList());
+  }
+
   private List<String> jobIds() throws Exception {
     return jobs().stream().map(JobEntry::id).toList();
   }
@@ -210,11 +293,12 @@ class ConsoleWindowTest {
     return WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
   }
 
-  private static void await(String what, Callable<Boolean> condition) throws Exception {
+  private static void await(String description, Callable<Boolean> condition)
+      throws Exception {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!Boolean.TRUE.equals(condition.call())) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + WAIT + " waiting until " + what);
+        throw new AssertionError("timed out after " + WAIT + " waiting until " + description);
       }
       Thread.sleep(50);
     }

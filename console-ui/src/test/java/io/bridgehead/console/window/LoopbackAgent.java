@@ -53,6 +53,11 @@ final class LoopbackAgent implements AutoCloseable {
     ipcDir = folder.resolve("run");
     Enrollment.enroll(new TenantConnection(tenant.url(), tenant.fingerprint(), null),
         admin.createPool("servers").enrollmentKey(), List.of(Role.AUTOMATION), agentData);
+    startAgent();
+  }
+
+  /** Starts the agent service, again after {@link #stopAgent()}. */
+  void startAgent() throws IOException {
     agent = AgentService.start(agentData, Role.AUTOMATION,
         AgentSettings.defaults(agentData).withIpcDirectory(ipcDir));
   }
