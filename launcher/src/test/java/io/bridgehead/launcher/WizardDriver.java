@@ -1,4 +1,4 @@
-package io.bridgehead.launcher.wizard;
+package io.bridgehead.launcher;
 
 import io.bridgehead.installer.wizard.InstallWizard;
 import java.time.Duration;
@@ -130,6 +130,15 @@ final class WizardDriver {
       return !text.isEmpty() && !text.endsWith("\u2026");
     });
     return text(id);
+  }
+
+  /** Waits until the install page shows how the install ended; returns its status text. */
+  String waitForInstallEnd(Duration timeout) {
+    Node status = node("installStatus");
+    waitFor("the end of the install", timeout, () -> onFx(() ->
+        status.getStyleClass().contains("check-ok")
+            || status.getStyleClass().contains("check-failed")));
+    return text("installStatus");
   }
 
   interface Condition {
