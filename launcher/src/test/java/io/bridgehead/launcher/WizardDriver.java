@@ -86,8 +86,13 @@ final class WizardDriver {
     return node;
   }
 
+  /** Clicks a node of the page; fails when it is disabled, as a click would do nothing. */
   void click(String id) {
-    clicker.accept(node(id));
+    Node node = node(id);
+    if (onFx(node::isDisabled)) {
+      throw new AssertionError("#" + id + " on page '" + page() + "' is disabled");
+    }
+    clicker.accept(node);
   }
 
   void type(String id, String text) {

@@ -142,6 +142,7 @@ class WizardInstallTest {
 
     driver.next("install");
     assertThat(driver.waitForInstallEnd(INSTALL_WAIT)).startsWith("Installed");
+    assertThat(wizard.exitCode()).isZero();
     assertThat(driver.text("installLog")).doesNotContain(enrollmentString);
     driver.next("finish");
     driver.click("openConsole");

@@ -65,6 +65,7 @@ final class InstallPage extends WizardPage {
     log.setId("installLog");
     log.setEditable(false);
     log.setPrefRowCount(6);
+    log.setWrapText(true);
     log.getStyleClass().add("command");
     add(bar, status, steps, caption("Output", log), log);
     setValid(succeeded);
@@ -196,7 +197,7 @@ final class InstallPage extends WizardPage {
     bar.setProgress(ok ? 1 : tracker.fraction());
     String message = tracker.message().isEmpty() ? "" : ": " + tracker.message();
     if (ok) {
-      status.setText("Installed" + message);
+      status.setText(tracker.message().isEmpty() ? "Installed." : tracker.message());
       status.getStyleClass().setAll("label", "check-ok");
       return;
     }

@@ -71,6 +71,7 @@ final class ProxyPage extends WizardPage {
   private static RadioButton choice(String id, String text, ToggleGroup group) {
     RadioButton button = new RadioButton(text);
     button.setId(id);
+    button.setMnemonicParsing(false);
     button.setToggleGroup(group);
     return button;
   }
