@@ -151,18 +151,18 @@ final class WizardDriver {
   }
 
   /** Waits until a condition holds, or fails naming it. */
-  void waitFor(String what, Duration timeout, Condition condition) {
+  void waitFor(String description, Duration timeout, Condition condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.met()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("no " + what + " within " + timeout.toSeconds() + " s; page '"
-            + page() + "'");
+        throw new AssertionError("no " + description + " within " + timeout.toSeconds()
+            + " s; page '" + page() + "'");
       }
       try {
         Thread.sleep(50);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted while waiting for " + what, e);
+        throw new AssertionError("interrupted while waiting for " + description, e);
       }
     }
   }

@@ -82,9 +82,9 @@ class WizardInstallTest {
     WizardOptions options = new WizardOptions(root, HostOs.LINUX, runner,
         AccountVerifier.forThisSystem());
     wizard = FxToolkit.setupFixture(() -> {
-      InstallWizard shown = new InstallWizard(options);
-      shown.dialog().show();
-      return shown;
+      InstallWizard opened = new InstallWizard(options);
+      opened.dialog().show();
+      return opened;
     });
     driver = new WizardDriver(wizard, robot::clickOn);
   }

@@ -77,12 +77,12 @@ public final class WizardScreenshots {
       String enrollmentString = admin.createPool("servers").enrollmentString();
       Platform.startup(() -> { });
       wizard = WizardDriver.onFx(() -> {
-        InstallWizard shown = new InstallWizard(new WizardOptions(root, HostOs.LINUX, runner,
+        InstallWizard opened = new InstallWizard(new WizardOptions(root, HostOs.LINUX, runner,
             AccountVerifier.forThisSystem()));
-        shown.dialog().show();
-        shown.dialog().setX(0);
-        shown.dialog().setY(0);
-        return shown;
+        opened.dialog().show();
+        opened.dialog().setX(0);
+        opened.dialog().setY(0);
+        return opened;
       });
       driver = new WizardDriver(wizard, node -> WizardDriver.onFx(() -> {
         ((ButtonBase) node).fire();
@@ -104,6 +104,7 @@ public final class WizardScreenshots {
     shoot("license");
     driver.next("installFolder");
     shoot("install-folder");
+
     driver.next("connection");
     driver.click("modeTenantUrl");
     driver.type("tenantUrl", "https://127.0.0.1:" + closedPort());
@@ -116,10 +117,12 @@ public final class WizardScreenshots {
     driver.click("testConnection");
     driver.waitForResult("testConnection-result", WAIT);
     shoot("connection");
+
     driver.next("modules");
     shoot("modules");
     driver.next("serviceAccount");
     shoot("service-account");
+
     driver.next("proxy");
     driver.click("proxyNone");
     driver.click("testProxy");
@@ -130,6 +133,7 @@ public final class WizardScreenshots {
     driver.next("review");
     driver.click("copyCommand");
     shoot("review");
+
     driver.next("install");
     driver.waitForInstallEnd(WAIT);
     shoot("install");

@@ -13,9 +13,9 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 
 /**
- * How the agent reaches the tenant: directly, through the proxy the environment names, or
- * through an explicit proxy with an optional user and password. "Test" runs the check through
- * it, and Next needs a passed check for the current proxy and tenant.
+ * The proxy page: no proxy, the proxy the environment names, or an explicit proxy with an
+ * optional user and password. "Test" runs the check through the chosen proxy, and Next needs
+ * a passed check for the current proxy and tenant.
  */
 final class ProxyPage extends WizardPage {
 
