@@ -13,6 +13,7 @@ import io.bridgehead.agent.outbox.Outbox;
 import io.bridgehead.agent.jobs.TenantLink;
 import io.bridgehead.agent.script.ProcessScriptHost;
 import io.bridgehead.agent.tenant.TenantClient;
+import io.bridgehead.agent.tenant.TenantConnection;
 import io.bridgehead.ipc.Transports;
 import io.bridgehead.wire.Role;
 import java.io.IOException;
@@ -186,8 +187,10 @@ public final class AgentService {
 
   private JobLoop newLoop(AgentConfig agentConfig, AgentSettings settings) throws IOException {
     String credential = credential();
-    TenantClient client = TenantClient.create(agentConfig.connection(dataFolder),
-        credential, settings.pollWait());
+    TenantConnection connection = agentConfig.connection(dataFolder);
+    TenantClient client = TenantClient.create(connection, credential, settings.pollWait());
+    log.info("Calls to the tenant at {} use {}", connection.url(),
+        connection.proxy().routeTo(connection.host(), connection.port()).description());
     return new JobLoop(client, new ProcessScriptHost(), settings, List.of(role),
         agentConfig.tenantUrl(), status, outbox);
   }

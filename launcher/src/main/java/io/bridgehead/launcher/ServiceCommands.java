@@ -40,7 +40,9 @@ final class ServiceCommands {
       "  config set KEY VALUE    change one key and restart the job loop with it; keys:",
       "                          tenantUrl, fingerprint, caBundle (empty VALUE clears these",
       "                          two), maxConcurrentJobs, pollWait, retryInitial, retryCap",
-      "                          (durations such as 500ms, 30s, 5m)",
+      "                          (durations such as 500ms, 30s, 5m), proxy (none, system or",
+      "                          http://HOST:PORT), proxyUser, proxyPassword (VALUE '-'",
+      "                          reads it from one line of standard input; empty clears)",
       "  pool list               list the tenant's pools with their online agents",
       "  pool select NAME (--enrollment-key KEY | --enrollment-key - |",
       "                    --enrollment-key-file F)",
@@ -136,7 +138,8 @@ final class ServiceCommands {
     }
   }
 
-  private ExitCode config(Args args, List<String> words) throws CommandException {
+  private ExitCode config(Args args, List<String> words) throws CommandException,
+      IOException {
     if (words.isEmpty()) {
       throw CommandException.invalid("missing command: 'config get' or 'config set KEY VALUE'");
     }
@@ -154,7 +157,7 @@ final class ServiceCommands {
       case "set" -> {
         expectWords(words, 3, "config set KEY VALUE");
         ObjectNode params = JsonNodeFactory.instance.objectNode()
-            .put("key", words.get(1)).put("value", words.get(2));
+            .put("key", words.get(1)).put("value", configValue(words.get(1), words.get(2)));
         JsonNode result = callOnce(args, ControlApi.CONFIG_SET, params);
         if (args.flag("json")) {
           out.println(result.toPrettyString());
@@ -297,6 +300,26 @@ final class ServiceCommands {
 
   private static String timestamped(String line) {
     return LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line;
+  }
+
+  /**
+   * Returns the value for {@code config set}; the proxy password is read from standard input,
+   * so that it never shows in the process list.
+   */
+  private String configValue(String key, String value) throws CommandException, IOException {
+    if (!key.equals("proxyPassword") || value.isEmpty()) {
+      return value;
+    }
+    if (!value.equals("-")) {
+      throw CommandException.invalid("config set proxyPassword takes '-', which reads the"
+          + " password from one line of standard input, or empty text to clear it; a"
+          + " password on the command line would show in the process list");
+    }
+    String line = new InputLines(in).next();
+    if (line == null || line.isEmpty()) {
+      throw CommandException.invalid("missing proxy password: standard input was empty");
+    }
+    return line;
   }
 
   private static String text(JsonNode value) {

@@ -33,7 +33,7 @@ final class InstallProcess {
         InstallProcess::daemon);
   }
 
-  /** Starts {@code bridgehead ARGUMENTS}; {@code lineListener} sees each line of output. */
+  /** Starts {@code bridgehead ARGUMENTS}; {@code lineListener} receives each line of output. */
   static InstallProcess start(Path distribution, List<String> arguments,
       Consumer<String> lineListener) throws IOException {
     List<String> command = new ArrayList<>(List.of(

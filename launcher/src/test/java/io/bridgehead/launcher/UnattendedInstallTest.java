@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code bridgehead install --unattended --root} and {@code uninstall} as child processes run
  * from a distribution folder, against a real tenant on loopback over HTTPS. The installed
- * automation service runs as a detached child process and answers {@code bridgehead status}
+ * automation service runs as a detached child process and serves {@code bridgehead status}
  * over its control socket in the root folder.
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "installs Linux services into a folder")

@@ -285,8 +285,7 @@ public final class ConnectionCheck {
             + " firewall may drop the traffic, or the host is down; " + advice;
       }
       if (e instanceof ConnectException) {
-        return "connection to " + where + " refused (" + e.getMessage() + "): nothing"
-            + " listens there; " + advice;
+        return "connection to " + where + " refused: nothing listens there; " + advice;
       }
       return "connecting to " + where + " failed: " + e.getMessage() + "; " + advice;
     }

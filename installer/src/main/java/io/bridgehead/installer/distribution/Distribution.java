@@ -29,7 +29,7 @@ public record Distribution(String version, List<Path> jars, Path runtime, Path j
   }
 
   /**
-   * Finds the distribution the running program came from, by the jar that holds
+   * Finds the distribution the running program came from, by the jar that contains
    * {@code mainClass}. Three shapes are known:
    *
    * <ul>
@@ -60,7 +60,7 @@ public record Distribution(String version, List<Path> jars, Path runtime, Path j
 
   /**
    * Returns the distribution in {@code folder}, the folder of the main jar. See
-   * {@link #running} for the shapes it knows.
+   * {@link #running} for the shapes it accepts.
    */
   public static Distribution of(Path folder, String mainClass, String version)
       throws IOException {

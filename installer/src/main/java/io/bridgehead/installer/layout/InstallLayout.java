@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Where an installation puts its files. Every path is absolute; with {@code --root ROOT}
+ * The paths an installation puts its files in. Every path is absolute; with {@code --root ROOT}
  * every one of them lies under ROOT.
  *
  * @param root the folder that prefixes every path, or null for an installation into the

@@ -1,2 +1,2 @@
-/** Where an installation puts its program files, data, logs, sockets and unit files. */
+/** The paths of an installation: program files, data, logs, sockets and unit files. */
 package io.bridgehead.installer.layout;

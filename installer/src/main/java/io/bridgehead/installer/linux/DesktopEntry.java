@@ -19,7 +19,7 @@ public final class DesktopEntry {
         "");
   }
 
-  /** Quotes a path for the Exec key when it holds characters the key reserves. */
+  /** Quotes a path for the Exec key when it contains characters the key reserves. */
   private static String quote(String path) {
     if (path.chars().noneMatch(c -> " \t\"'\\`$;&|<>()*?#~=%".indexOf(c) >= 0)) {
       return path;

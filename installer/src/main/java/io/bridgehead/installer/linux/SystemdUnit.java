@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The text of a Bridgehead service's systemd unit file. The comments in the file say why each
- * option is there, so an administrator who reads the unit learns it without the manual.
+ * The text of a Bridgehead service's systemd unit file. The comments in the file explain each
+ * option, so an administrator who reads the unit learns it without the manual.
  *
  * @param description the unit's one-line description
  * @param user the account the service runs as
@@ -17,9 +17,9 @@ public record SystemdUnit(String description, String user, List<String> command,
     Path workingDirectory) {
 
   /**
-   * The exit status a service ends with when it stops for an update, so systemd neither
-   * counts it as a failure nor restarts it; the updater starts it again. The service host in
-   * agent-service ({@code io.bridgehead.agent.host}) exits with the same number.
+   * The exit status of a service that stops for an update. systemd neither counts it as a
+   * failure nor restarts the service, because the updater starts it again. The service host
+   * in agent-service ({@code io.bridgehead.agent.host}) exits with the same number.
    */
   public static final int UPDATE_EXIT_STATUS = 75;
   /** The exit status of the JVM after SIGTERM: 128 + 15. */

@@ -17,7 +17,7 @@ public interface Step {
    *
    * @throws StepFailedException for a failure with its own exit code (rejected key,
    *     unreachable tenant, not root)
-   * @throws IOException for any other failure; its message says what failed
+   * @throws IOException for any other failure, with a message that names what failed
    */
   void run() throws StepFailedException, IOException;
 

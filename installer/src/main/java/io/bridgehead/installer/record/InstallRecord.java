@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What an installation made, stored as {@code install.json} in the data folder, so that
+ * The list of what an installation made, stored as {@code install.json} in the data folder, so that
  * uninstall removes exactly that. Paths are absolute. A reinstall adds what it made to the
  * previous record.
  *

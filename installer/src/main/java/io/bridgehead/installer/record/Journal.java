@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the running install has made so far. Steps add what they create and take it out again
- * when they undo it; the last step writes the rest into the {@link InstallRecord}.
+ * The record of what the running install has made so far. Steps add what they create and
+ * take it out again when they undo it. The last step writes the rest into the
+ * {@link InstallRecord}.
  *
  * <p>Not thread-safe: the steps of a plan run one after another.
  */

@@ -135,8 +135,8 @@ public final class FolderServiceManager implements ServiceManager {
   }
 
   /**
-   * Returns the running process of the pid file, unless it has ended or the pid now belongs
-   * to another program, which the command line tells.
+   * Returns the running process of the pid file, unless it has ended or its command line
+   * shows that the pid now belongs to another program.
    */
   private Optional<ProcessHandle> running(String name) throws IOException {
     String text;
@@ -194,7 +194,7 @@ public final class FolderServiceManager implements ServiceManager {
     return name.startsWith(PREFIX) ? name.substring(PREFIX.length()) : name;
   }
 
-  /** What {@link #register} stores; the password of a definition is never stored. */
+  /** The definition as {@link #register} stores it, without the password. */
   record Registration(List<String> command, String workingDirectory,
       Map<String, String> environment) {}
 }

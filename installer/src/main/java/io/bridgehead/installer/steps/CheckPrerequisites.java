@@ -40,9 +40,8 @@ final class CheckPrerequisites implements Step {
       return;
     }
     if (windows) {
-      // NOTE: never run. An administrator check through the process token belongs with the
-      // Windows service manager; until then the Service Control Manager rejects a
-      // non-administrator when the services are registered.
+      // NOTE: never run, and no administrator check here. The Service Control Manager
+      // rejects a non-administrator when the services are registered, so that step fails.
       return;
     }
     if (!System.getProperty("user.name", "").equals("root")) {

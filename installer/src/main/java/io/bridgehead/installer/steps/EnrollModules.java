@@ -23,10 +23,13 @@ import javax.net.ssl.SSLException;
  * data folder that is enrolled already is kept as it is, so a reinstall keeps configuration
  * and credentials and does not use an enrollment key.
  *
- * <p>Proxy: the install records the proxy choice in {@code install.json} only. Enrollment and
- * the services go through a proxy once agent-service reads {@code "proxy"} from
- * {@code agent.json} and the password from the {@code proxy-password} file, which is work of
- * its own; until then they connect directly.
+ * <p>TODO: apply the proxy choice. This version of agent-service has no proxy settings, so
+ * the choice is recorded in {@code install.json} only, and enrollment and the services
+ * connect directly. The proxy work adds {@code io.bridgehead.agent.proxy.ProxySettings}, a
+ * {@code proxy} field in {@link AgentConfig} ({@code withProxy}) and a {@code proxy-password}
+ * file in the credential store. With it, this step enrolls through the chosen proxy, stores
+ * {@code config.withProxy(settings)} and writes the password file (mode 0600) into each data
+ * folder, recording it for uninstall.
  */
 final class EnrollModules implements Step {
   /** The exit code for "the tenant rejected the key". */

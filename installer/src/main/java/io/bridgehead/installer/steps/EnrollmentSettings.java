@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param tenantUrl the tenant's validated https URL
  * @param fingerprint the tenant certificate's pinned fingerprint, or null
- * @param caBundle a PEM file of extra trusted CAs, or null; the install copies it into each
- *     data folder, so the service still finds it when the original is gone
+ * @param caBundle a PEM file of extra trusted CAs, or null. The install copies it into
+ *     each data folder, so the service still finds it when the original is gone
  * @param key the enrollment key; {@link #toString()} leaves it out
  */
 public record EnrollmentSettings(String tenantUrl, CertificateFingerprint fingerprint,

@@ -9,7 +9,7 @@ import io.bridgehead.installer.services.ServiceManager;
 import java.util.function.Consumer;
 
 /**
- * What the steps of one install share.
+ * The settings and services that the steps of one install share.
  *
  * @param settings what to install
  * @param distribution the program files to copy

@@ -14,10 +14,11 @@ public final class InstallPlan {
   private InstallPlan() {}
 
   /**
-   * Returns the steps: check prerequisites; stop the running services (reinstall); create the
-   * service user (Linux, not {@code --root}); copy the program files; create the folders;
-   * enroll; write the unit files (Linux); register and start the services; the console
-   * autostart (unless turned off); and the install record, always last.
+   * Returns the steps in order. A reinstall first stops the running services. Linux without
+   * {@code --root} creates the service user. Every install copies the program files, creates
+   * the folders and enrolls. Linux writes the unit files. Then the services are registered
+   * and started, the console autostart is added unless turned off, and the install record is
+   * written, always last.
    */
   public static List<Step> steps(InstallContext context) {
     List<Step> steps = new ArrayList<>();

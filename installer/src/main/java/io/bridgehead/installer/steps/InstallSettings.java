@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What to install, checked and complete: the unattended command line parses into it.
+ * The checked and complete settings of an install; the unattended command line parses into
+ * them.
  *
  * @param layout where the files go
  * @param modules the roles to install, each as its own service

@@ -38,20 +38,20 @@ final class InstallArguments {
   Path root;
   Path installDir;
   Path dataDir;
-  /** Where the enrollment string comes from, or null. */
+  /** The source of the enrollment string, or null. */
   SecretSource enrollmentString;
   String tenantUrl;
-  /** Where the enrollment key comes from, or null. */
+  /** The source of the enrollment key, or null. */
   SecretSource enrollmentKey;
   CertificateFingerprint fingerprint;
   Path caBundle;
   final List<Role> modules = new ArrayList<>();
   List<String> tags = List.of();
   String serviceAccount;
-  /** Where the Windows domain account's password comes from, or null. */
+  /** The source of the Windows domain account's password, or null. */
   SecretSource servicePassword;
   ProxyChoice proxy = ProxyChoice.SYSTEM;
-  /** Where the proxy password comes from, or null. */
+  /** The source of the proxy password, or null. */
   SecretSource proxyPassword;
   boolean start = true;
   boolean consoleAutostart = true;
@@ -137,51 +137,58 @@ final class InstallArguments {
     }
     enrollmentString = SecretSource.of(stringFile, "--enrollment-string-file", string,
         "--enrollment-string");
-    String keyFile = options.value("enrollment-key-file");
-    String key = options.value("enrollment-key");
-    String fingerprintText = options.value("fingerprint");
+
+    List<String> tenantOptions = List.of("enrollment-key-file", "enrollment-key",
+        "fingerprint");
     if (enrollmentString != null) {
-      for (String option : List.of("enrollment-key-file", "enrollment-key", "fingerprint")) {
+      for (String option : tenantOptions) {
         if (options.has(option)) {
           throw new InvalidOptionException("the enrollment string carries the tenant, the key"
               + " and the fingerprint; leave out --" + option);
         }
       }
     } else if (tenant != null) {
-      try {
-        tenantUrl = TenantConnection.validateUrl(tenant);
-      } catch (IllegalArgumentException e) {
-        throw new InvalidOptionException("--tenant: " + e.getMessage());
-      }
-      if (key != null && !key.equals("-")) {
-        throw secretOnCommandLine("--enrollment-key", "--enrollment-key-file");
-      }
-      if ((keyFile == null) == (key == null)) {
-        throw new InvalidOptionException("--tenant needs the pool's enrollment key: give"
-            + " --enrollment-key-file FILE or --enrollment-key - (one line on standard input)");
-      }
-      enrollmentKey = SecretSource.of(keyFile, "--enrollment-key-file", key,
-          "--enrollment-key");
-      if (fingerprintText != null) {
-        try {
-          fingerprint = CertificateFingerprint.parse(fingerprintText);
-        } catch (IllegalArgumentException e) {
-          throw new InvalidOptionException("--fingerprint: " + e.getMessage());
-        }
-      }
+      parseTenant(options, tenant);
     } else {
-      for (String option : List.of("enrollment-key-file", "enrollment-key", "fingerprint")) {
+      for (String option : tenantOptions) {
         if (options.has(option)) {
           throw new InvalidOptionException("--" + option + " needs --tenant URL");
         }
       }
     }
+
     String bundle = options.value("ca-bundle");
     if (bundle != null) {
       caBundle = Path.of(bundle).toAbsolutePath();
       if (!Files.isRegularFile(caBundle) || !Files.isReadable(caBundle)) {
         throw new InvalidOptionException("--ca-bundle " + bundle + ": file not found or not"
             + " readable");
+      }
+    }
+  }
+
+  private void parseTenant(Options options, String tenant) throws InvalidOptionException {
+    try {
+      tenantUrl = TenantConnection.validateUrl(tenant);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidOptionException("--tenant: " + e.getMessage());
+    }
+    String keyFile = options.value("enrollment-key-file");
+    String key = options.value("enrollment-key");
+    if (key != null && !key.equals("-")) {
+      throw secretOnCommandLine("--enrollment-key", "--enrollment-key-file");
+    }
+    if ((keyFile == null) == (key == null)) {
+      throw new InvalidOptionException("--tenant needs the pool's enrollment key: give"
+          + " --enrollment-key-file FILE or --enrollment-key - (one line on standard input)");
+    }
+    enrollmentKey = SecretSource.of(keyFile, "--enrollment-key-file", key, "--enrollment-key");
+    String fingerprintText = options.value("fingerprint");
+    if (fingerprintText != null) {
+      try {
+        fingerprint = CertificateFingerprint.parse(fingerprintText);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidOptionException("--fingerprint: " + e.getMessage());
       }
     }
   }

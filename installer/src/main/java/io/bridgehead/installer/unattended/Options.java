@@ -70,15 +70,15 @@ final class Options {
    * @throws InvalidOptionException when it appears more than once
    */
   String value(String name) throws InvalidOptionException {
-    List<String> given = values.get(name);
-    if (given == null) {
+    List<String> named = values.get(name);
+    if (named == null) {
       return null;
     }
-    if (given.size() > 1) {
-      throw new InvalidOptionException("--" + name + " is given " + given.size() + " times;"
+    if (named.size() > 1) {
+      throw new InvalidOptionException("--" + name + " is given " + named.size() + " times;"
           + " give it once");
     }
-    return given.get(0);
+    return named.get(0);
   }
 
   List<String> values(String name) {

@@ -23,14 +23,14 @@ final class SecretReader {
   /**
    * Reads the next line of standard input.
    *
-   * @param what the secret's name for the error, such as "the enrollment key"
+   * @param secretName the secret's name for the error, such as "the enrollment key"
    * @throws InvalidOptionException at the end of input or for an empty line
    */
-  String line(String what, String option) throws InvalidOptionException, IOException {
+  String line(String secretName, String option) throws InvalidOptionException, IOException {
     String line = input.readLine();
     if (line == null || line.isBlank()) {
-      throw new InvalidOptionException("missing " + what + " on standard input (" + option
-          + " -): write it as one line");
+      throw new InvalidOptionException("missing " + secretName + " on standard input ("
+          + option + " -): write it as one line");
     }
     return line.trim();
   }
@@ -40,8 +40,8 @@ final class SecretReader {
    *
    * @throws InvalidOptionException when the file is missing, unreadable or empty
    */
-  static String file(String path, String what, String option) throws InvalidOptionException,
-      IOException {
+  static String file(String path, String secretName, String option)
+      throws InvalidOptionException, IOException {
     String content;
     try {
       content = Files.readString(Path.of(path), StandardCharsets.UTF_8);
@@ -62,7 +62,7 @@ final class SecretReader {
       content = content.substring(0, content.length() - 1);
     }
     if (content.isBlank()) {
-      throw new InvalidOptionException(option + " " + path + " is empty; write " + what
+      throw new InvalidOptionException(option + " " + path + " is empty; write " + secretName
           + " into it");
     }
     return content;

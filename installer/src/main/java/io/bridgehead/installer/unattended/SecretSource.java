@@ -3,7 +3,7 @@ package io.bridgehead.installer.unattended;
 import java.io.IOException;
 
 /**
- * Where a secret comes from: a file, or one line of standard input.
+ * The source of a secret: a file, or one line of standard input.
  *
  * @param file the file, or null for standard input
  * @param option the option that named it, such as {@code --enrollment-key-file}, for errors
@@ -19,7 +19,8 @@ record SecretSource(String file, String option) {
   }
 
   /** Reads the secret. */
-  String read(SecretReader input, String what) throws InvalidOptionException, IOException {
-    return file == null ? input.line(what, option) : SecretReader.file(file, what, option);
+  String read(SecretReader input, String secretName) throws InvalidOptionException, IOException {
+    return file == null ? input.line(secretName, option)
+        : SecretReader.file(file, secretName, option);
   }
 }

@@ -149,7 +149,7 @@ public final class UnattendedInstall {
 
   /**
    * Records the folders made for the default install log as the installation's own, so that
-   * uninstall removes them; after a failed install they stay, with the log in them.
+   * uninstall removes them. After a failed install they stay, with the log in them.
    */
   private static void adoptLogFolders(InstallLog log, InstallLayout layout, Journal journal) {
     for (Path folder : log.createdFolders()) {

@@ -93,8 +93,8 @@ class InstallArgumentsTest {
         "unexpected argument 'extra'");
 
     for (int i = 0; i < arguments.size(); i++) {
-      List<String> given = with(arguments.get(i).toArray(String[]::new));
-      assertThatThrownBy(() -> InstallArguments.parse(given, false))
+      List<String> fullArguments = with(arguments.get(i).toArray(String[]::new));
+      assertThatThrownBy(() -> InstallArguments.parse(fullArguments, false))
           .as("arguments %s", arguments.get(i))
           .isInstanceOf(InvalidOptionException.class)
           .hasMessageContaining(messages.get(i));
