@@ -9,6 +9,10 @@ import java.util.List;
  * {@code bridgehead install} without {@code --unattended}: opens the installation wizard,
  * which runs this same program's {@code install --unattended}, {@code check} and
  * {@code console} commands as child processes of this JVM's class path.
+ *
+ * <p>JavaFX and ControlsFX run from the class path, so they share the unnamed module and
+ * ControlsFX reaches JavaFX's internals without {@code --add-opens} or {@code --add-exports};
+ * neither bin/bridgehead nor the tests pass any. On the module path they would need them.
  */
 final class WizardCommand {
   private WizardCommand() {}

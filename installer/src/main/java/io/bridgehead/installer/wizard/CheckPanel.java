@@ -113,8 +113,8 @@ final class CheckPanel extends VBox {
       model.passedChecks().add(command);
       summary.getStyleClass().add("check-ok");
       summary.setText("Reached the tenant at " + report.target()
-          + report.tenantDetail().map(detail -> ": " + detail).orElse("") + ". The pool is"
-          + " the one the enrollment key belongs to.");
+          + report.tenantDetail().map(detail -> ": " + detail).orElse("") + ". The enrollment"
+          + " key decides the pool; the install names it when it enrolls.");
     } else {
       CheckReport.Step failed = report.firstFailure().orElseThrow();
       fail("The connection to " + report.target() + " failed at step '" + failed.name()

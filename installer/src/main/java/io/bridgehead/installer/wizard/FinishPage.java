@@ -1,8 +1,9 @@
 package io.bridgehead.installer.wizard;
 
-import io.bridgehead.installer.wizard.command.CommandLine;
 import io.bridgehead.installer.wizard.command.CommandRunner;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.concurrent.Task;
@@ -59,22 +60,22 @@ final class FinishPage extends WizardPage {
     Task<String> task = new Task<>() {
       @Override
       protected String call() throws IOException, InterruptedException {
-        StringBuilder errors = new StringBuilder();
-        CommandRunner.Running console = runner.start(
-            new CommandLine(List.of("console"), List.of()), text -> { },
-            text -> errors.append(text).append('\n'));
-        console.closeInput();
-        if (console.isAlive() && !waitForExit(console)) {
-          return "The console is open.";
+        Path errors = Files.createTempFile("bridgehead-console", ".log");
+        try {
+          Process console = runner.startDetached(List.of("console"), errors);
+          if (!console.waitFor(CONSOLE_START_MILLIS, TimeUnit.MILLISECONDS)) {
+            return "The console is open.";
+          }
+          if (console.exitValue() == 0) {
+            return "The console started.";
+          }
+          String reason = Files.readString(errors).trim();
+          return "The console could not be opened (exit code " + console.exitValue() + ")"
+              + (reason.isEmpty() ? "" : ": " + reason) + ". It may not be part of this"
+              + " version yet; the services run without it.";
+        } finally {
+          Files.deleteIfExists(errors);
         }
-        int code = console.waitFor();
-        if (code == 0) {
-          return "The console started.";
-        }
-        String reason = errors.toString().trim();
-        return "The console could not be opened (exit code " + code + ")"
-            + (reason.isEmpty() ? "" : ": " + reason) + ". It may not be part of this"
-            + " version yet; the services run without it.";
       }
     };
     task.setOnSucceeded(event -> {
@@ -87,14 +88,5 @@ final class FinishPage extends WizardPage {
       button.setDisable(false);
     });
     background.run(task);
-  }
-
-  /** Waits a short time for the console to end; returns whether it ended. */
-  private static boolean waitForExit(CommandRunner.Running console) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONSOLE_START_MILLIS);
-    while (console.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    return !console.isAlive();
   }
 }

@@ -49,6 +49,8 @@ final class InstallPage extends WizardPage {
   private final TextArea log = new TextArea();
   private ProgressTracker tracker = new ProgressTracker();
   private CommandRunner.Running child;
+  /** Whether Cancel was pressed before the child had started; it is sent once it has. */
+  private boolean cancelPending;
   private boolean cancelFilterAdded;
 
   InstallPage(WizardModel model, CommandRunner runner, Background background) {
@@ -65,6 +67,7 @@ final class InstallPage extends WizardPage {
     log.setId("installLog");
     log.setEditable(false);
     log.setPrefRowCount(6);
+    log.setWrapText(true);
     log.getStyleClass().add("command");
     add(bar, status, steps, caption("Output", log), log);
     setValid(succeeded);
@@ -108,7 +111,12 @@ final class InstallPage extends WizardPage {
 
   /** Asks the running install to stop after its current step and undo what it did. */
   void cancel() {
-    if (child == null || !running.get()) {
+    if (!running.get()) {
+      return;
+    }
+    if (child == null) {
+      cancelPending = true;
+      status.setText("Cancelling as soon as the install has started\u2026");
       return;
     }
     try {
@@ -128,6 +136,7 @@ final class InstallPage extends WizardPage {
     bar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
     status.setText("Starting the install\u2026");
     exitCode.set(-1);
+    cancelPending = false;
     running.set(true);
     showPrevious(false);
     Task<Integer> task = new Task<>() {
@@ -136,7 +145,12 @@ final class InstallPage extends WizardPage {
         CommandRunner.Running started = runner.start(line,
             text -> Platform.runLater(() -> onOutput(text)),
             text -> Platform.runLater(() -> log.appendText(text + "\n")));
-        Platform.runLater(() -> child = started);
+        Platform.runLater(() -> {
+          child = started;
+          if (cancelPending) {
+            cancel();
+          }
+        });
         return started.waitFor();
       }
     };
@@ -196,7 +210,7 @@ final class InstallPage extends WizardPage {
     bar.setProgress(ok ? 1 : tracker.fraction());
     String message = tracker.message().isEmpty() ? "" : ": " + tracker.message();
     if (ok) {
-      status.setText("Installed" + message);
+      status.setText(tracker.message().isEmpty() ? "Installed." : tracker.message());
       status.getStyleClass().setAll("label", "check-ok");
       return;
     }

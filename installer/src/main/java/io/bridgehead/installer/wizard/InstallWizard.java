@@ -148,6 +148,9 @@ public final class InstallWizard {
     closed.await();
     int code = shown.get().exitCode();
     Platform.exit();
+    if (code == CLOSED_EXIT_CODE && shown.get().installPage.exitCode().get() < 0) {
+      err.println("bridgehead: the wizard was closed before installing; nothing was changed");
+    }
     return code;
   }
 

@@ -13,9 +13,9 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 
 /**
- * How the agent reaches the tenant: directly, through the proxy the environment names, or
- * through an explicit proxy with an optional user and password. "Test" runs the check through
- * it, and Next needs a passed check for the current proxy and tenant.
+ * The proxy page: no proxy, the proxy the environment names, or an explicit proxy with an
+ * optional user and password. "Test" runs the check through the chosen proxy, and Next needs
+ * a passed check for the current proxy and tenant.
  */
 final class ProxyPage extends WizardPage {
 
@@ -71,6 +71,7 @@ final class ProxyPage extends WizardPage {
   private static RadioButton choice(String id, String text, ToggleGroup group) {
     RadioButton button = new RadioButton(text);
     button.setId(id);
+    button.setMnemonicParsing(false);
     button.setToggleGroup(group);
     return button;
   }

@@ -15,6 +15,9 @@ import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.dialog.Wizard;
 import org.controlsfx.dialog.WizardPane;
@@ -35,9 +38,16 @@ abstract class WizardPage extends WizardPane {
 
   WizardPage(String id, String title) {
     setId(id);
-    setHeaderText(title);
+    // A header node of its own, because ControlsFX's style sheet puts a graphic into the
+    // standard header that a page cannot replace.
+    Label titleLabel = new Label(title);
+    titleLabel.getStyleClass().add("page-title");
     stepLabel.getStyleClass().add("step-number");
-    setGraphic(stepLabel);
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox header = new HBox(titleLabel, gap, stepLabel);
+    header.getStyleClass().add("page-header");
+    setHeader(header);
     getStylesheets().add(WizardPage.class.getResource("wizard.css").toExternalForm());
     getStyleClass().add("bridgehead-page");
     body.getStyleClass().add("page-body");

@@ -58,9 +58,9 @@ class WizardPagesTest {
     WizardOptions options = new WizardOptions(root, os,
         new CommandRunner(List.of("bridgehead-not-run")), verifier);
     wizard = FxToolkit.setupFixture(() -> {
-      InstallWizard shown = new InstallWizard(options);
-      shown.dialog().show();
-      return shown;
+      InstallWizard opened = new InstallWizard(options);
+      opened.dialog().show();
+      return opened;
     });
   }
 

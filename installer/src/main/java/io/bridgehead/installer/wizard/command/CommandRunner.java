@@ -96,6 +96,22 @@ public final class CommandRunner {
     return running;
   }
 
+  /**
+   * Starts a command that may outlive this JVM, such as the console: its standard output is
+   * discarded and its standard error goes to {@code errorFile}, so that neither breaks when
+   * this JVM ends. Its standard input is closed at once.
+   */
+  public Process startDetached(List<String> arguments, Path errorFile) throws IOException {
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(arguments);
+    Process process = new ProcessBuilder(command)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(errorFile.toFile())
+        .start();
+    process.getOutputStream().close();
+    return process;
+  }
+
   /** A started command. */
   public static final class Running {
     private final Process process;

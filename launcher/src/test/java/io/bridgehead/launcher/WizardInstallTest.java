@@ -1,4 +1,4 @@
-package io.bridgehead.launcher.wizard;
+package io.bridgehead.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,11 +8,11 @@ import io.bridgehead.installer.wizard.account.AccountVerifier;
 import io.bridgehead.installer.wizard.command.CommandLine;
 import io.bridgehead.installer.wizard.command.CommandRunner;
 import io.bridgehead.installer.wizard.model.HostOs;
-import io.bridgehead.launcher.Main;
 import io.bridgehead.tenant.TenantServer;
 import io.bridgehead.tenant.TenantSettings;
 import io.bridgehead.tenant.admin.AdminClient;
 import io.bridgehead.tenant.admin.AgentView;
+import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -37,13 +37,18 @@ import org.testfx.api.FxToolkit;
 /**
  * The installation wizard end to end, in a headless JavaFX window (Monocle), clicked through
  * by a TestFX robot. It runs the real {@code bridgehead check} and {@code bridgehead install
- * --unattended --root} as child processes against a real tenant on loopback.
+ * --unattended --root} as child processes from a distribution folder, the way
+ * {@code bin/bridgehead} runs them, against a real tenant on loopback.
  */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "installs the Linux layout into a root")
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class WizardInstallTest {
   private static final Duration CHECK_WAIT = Duration.ofSeconds(60);
   private static final Duration INSTALL_WAIT = Duration.ofSeconds(150);
+
+  @TempDir
+  static Path distributionFolder;
+  private static CommandRunner runner;
 
   @TempDir
   Path folder;
@@ -57,8 +62,15 @@ class WizardInstallTest {
   private WizardDriver driver;
 
   @BeforeAll
-  static void startToolkit() throws TimeoutException {
+  static void startToolkit() throws TimeoutException, IOException {
     FxToolkit.registerPrimaryStage();
+    // The install copies the program files it runs from, so it must run from jars.
+    Path distribution = TestDistribution.build(distributionFolder);
+    runner = new CommandRunner(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        distribution.resolve("launcher.jar") + File.pathSeparator
+            + distribution.resolve("lib") + File.separator + "*",
+        Main.class.getName()));
   }
 
   @BeforeEach
@@ -67,12 +79,12 @@ class WizardInstallTest {
     admin = AdminClient.connect(tenant.url(), tenant.fingerprint(), tenant.adminToken());
     enrollmentString = admin.createPool("servers").enrollmentString();
     root = Files.createDirectory(folder.resolve("root"));
-    WizardOptions options = new WizardOptions(root, HostOs.LINUX,
-        CommandRunner.thisJvm(Main.class.getName()), AccountVerifier.forThisSystem());
+    WizardOptions options = new WizardOptions(root, HostOs.LINUX, runner,
+        AccountVerifier.forThisSystem());
     wizard = FxToolkit.setupFixture(() -> {
-      InstallWizard shown = new InstallWizard(options);
-      shown.dialog().show();
-      return shown;
+      InstallWizard opened = new InstallWizard(options);
+      opened.dialog().show();
+      return opened;
     });
     driver = new WizardDriver(wizard, robot::clickOn);
   }
@@ -84,7 +96,7 @@ class WizardInstallTest {
     }
     if (Files.exists(root.resolve("var/lib/bridgehead/install.json"))) {
       // The install started the agent as a detached process; uninstall stops it.
-      CommandRunner.thisJvm(Main.class.getName()).run(new CommandLine(
+      runner.run(new CommandLine(
           List.of("uninstall", "--root", root.toString()), List.of()), INSTALL_WAIT);
     }
     tenant.close();
@@ -129,7 +141,8 @@ class WizardInstallTest {
     assertThat(command).doesNotContain(enrollmentString);
 
     driver.next("install");
-    driver.waitForText("installStatus", "Installed", INSTALL_WAIT);
+    assertThat(driver.waitForInstallEnd(INSTALL_WAIT)).startsWith("Installed");
+    assertThat(wizard.exitCode()).isZero();
     assertThat(driver.text("installLog")).doesNotContain(enrollmentString);
     driver.next("finish");
     driver.click("openConsole");
@@ -211,7 +224,7 @@ class WizardInstallTest {
 
     driver.waitForText("installStatus", "Step ", INSTALL_WAIT);
     driver.clickBar(ButtonData.CANCEL_CLOSE);
-    driver.waitForText("installStatus", "Cancelled", INSTALL_WAIT);
+    assertThat(driver.waitForInstallEnd(INSTALL_WAIT)).startsWith("Cancelled");
 
     assertThat(wizard.exitCode()).isEqualTo(9);
     assertThat(driver.nextDisabled()).isTrue();

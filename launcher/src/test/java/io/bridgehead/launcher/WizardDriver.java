@@ -1,4 +1,4 @@
-package io.bridgehead.launcher.wizard;
+package io.bridgehead.launcher;
 
 import io.bridgehead.installer.wizard.InstallWizard;
 import java.time.Duration;
@@ -86,8 +86,13 @@ final class WizardDriver {
     return node;
   }
 
+  /** Clicks a node of the page; fails when it is disabled, as a click would do nothing. */
   void click(String id) {
-    clicker.accept(node(id));
+    Node node = node(id);
+    if (onFx(node::isDisabled)) {
+      throw new AssertionError("#" + id + " on page '" + page() + "' is disabled");
+    }
+    clicker.accept(node);
   }
 
   void type(String id, String text) {
@@ -132,23 +137,32 @@ final class WizardDriver {
     return text(id);
   }
 
+  /** Waits until the install page shows how the install ended; returns its status text. */
+  String waitForInstallEnd(Duration timeout) {
+    Node status = node("installStatus");
+    waitFor("the end of the install", timeout, () -> onFx(() ->
+        status.getStyleClass().contains("check-ok")
+            || status.getStyleClass().contains("check-failed")));
+    return text("installStatus");
+  }
+
   interface Condition {
     boolean met();
   }
 
   /** Waits until a condition holds, or fails naming it. */
-  void waitFor(String what, Duration timeout, Condition condition) {
+  void waitFor(String description, Duration timeout, Condition condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.met()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("no " + what + " within " + timeout.toSeconds() + " s; page '"
-            + page() + "'");
+        throw new AssertionError("no " + description + " within " + timeout.toSeconds()
+            + " s; page '" + page() + "'");
       }
       try {
         Thread.sleep(50);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted while waiting for " + what, e);
+        throw new AssertionError("interrupted while waiting for " + description, e);
       }
     }
   }
