@@ -87,6 +87,11 @@ final class LoopbackAgent implements AutoCloseable {
       }
 
       @Override
+      public Path logFile() {
+        return ControlEndpoint.logFile(agentData, Role.AUTOMATION);
+      }
+
+      @Override
       public AgentConfig config() {
         try {
           return AgentConfig.read(agentData);
