@@ -204,6 +204,40 @@ class ConnectionCheckTest {
   }
 
   @Test
+  void proxyUnableToConnectFailsAtTcp() throws IOException {
+    proxy = ConnectProxy.start();
+    int port = ProxyEndToEndTest.closedPort();
+    TenantConnection closed = new TenantConnection("https://127.0.0.1:" + port,
+        tenant.fingerprint(), null, TenantProxy.of(ProxySettings.parse(proxy.url(), null),
+            null, ProxyEnvironment.empty()));
+
+    CheckResult result = check.run(closed);
+
+    assertFailedAt(result, "tcp");
+    assertThat(detail(result, "proxy")).endsWith("the proxy accepted the request");
+    assertThat(detail(result, "tcp")).startsWith("the proxy could not connect to 127.0.0.1:"
+        + port + " (HTTP/1.1 502 Bad Gateway)");
+  }
+
+  @Test
+  void proxyRejectingTargetFailsAtProxy() throws IOException {
+    proxy = ConnectProxy.start();
+    // The test proxy rejects every target off loopback with 403 and opens no connection.
+    TenantConnection elsewhere = new TenantConnection("https://tenant.example.com",
+        null, null, TenantProxy.of(ProxySettings.parse(proxy.url(), null), null,
+            ProxyEnvironment.empty()));
+
+    CheckResult result = check.run(elsewhere);
+
+    assertFailedAt(result, "proxy");
+    assertThat(detail(result, "dns")).isEqualTo("127.0.0.1 resolves to 127.0.0.1; the proxy"
+        + " resolves tenant.example.com");
+    assertThat(detail(result, "proxy")).contains("rejected the tunnel to"
+        + " tenant.example.com:443 (HTTP/1.1 403 Forbidden)");
+    assertThat(proxy.tunnels()).isZero();
+  }
+
+  @Test
   void unknownProxyHostFailsAtDns() {
     CheckResult result = check.run(viaProxy("http://proxy.invalid:3128", null, null));
 
