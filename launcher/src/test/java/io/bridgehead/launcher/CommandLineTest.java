@@ -47,7 +47,23 @@ class CommandLineTest {
     CommandRun run = CommandRun.of("--help");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("demo", "tenant", "agent", "Exit codes");
+    assertThat(run.out()).contains("demo", "tenant", "agent", "console", "Exit codes");
+  }
+
+  @Test
+  void consoleHelpPrintsUsage() {
+    CommandRun run = CommandRun.of("console", "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("Usage: bridgehead console").contains("--ipc-dir DIR");
+  }
+
+  @Test
+  void consoleUnknownPageIsInvalidArgument() {
+    CommandRun run = CommandRun.of("console", "--page", "Billing");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--page 'Billing' is not a page");
   }
 
   @Test

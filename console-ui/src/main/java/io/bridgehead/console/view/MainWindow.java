@@ -58,6 +58,8 @@ public final class MainWindow {
     ComboBox<ServiceModel> service = new ComboBox<>(model.installed());
     service.setId("service-choice");
     service.valueProperty().bindBidirectional(model.selectedProperty());
+    // The combo box shows its prompt text, not the button cell, while no service is chosen.
+    service.setPromptText("none installed");
     service.setButtonCell(new ServiceCell());
     service.setCellFactory(list -> new ServiceCell());
     serviceLabel.setLabelFor(service);
