@@ -2,6 +2,8 @@ package io.bridgehead.installer.linux;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -12,9 +14,11 @@ import java.util.stream.Collectors;
  * @param user the account the service runs as
  * @param command the program and its arguments
  * @param workingDirectory the folder the service starts in, its data folder
+ * @param environment variables set for the service, such as the proxy variables that the
+ *     installing shell had: a service started by systemd inherits none of them
  */
 public record SystemdUnit(String description, String user, List<String> command,
-    Path workingDirectory) {
+    Path workingDirectory, Map<String, String> environment) {
 
   /**
    * The exit status of a service that stops for an update. systemd neither counts it as a
@@ -29,6 +33,13 @@ public record SystemdUnit(String description, String user, List<String> command,
 
   public SystemdUnit {
     command = List.copyOf(command);
+    environment = new TreeMap<>(environment);
+  }
+
+  /** Makes a unit whose service gets no extra environment variables. */
+  public SystemdUnit(String description, String user, List<String> command,
+      Path workingDirectory) {
+    this(description, user, command, workingDirectory, Map.of());
   }
 
   /** Returns the unit file's text. */
@@ -49,6 +60,7 @@ public record SystemdUnit(String description, String user, List<String> command,
         "WorkingDirectory=" + workingDirectory.toString().replace("%", "%%"),
         "ExecStart=" + command.stream().map(SystemdUnit::quote)
             .collect(Collectors.joining(" ")),
+        environmentLines(),
         "Restart=on-failure",
         "RestartSec=5s",
         "# Exit status 5 means the tenant rejected the credential; restarting cannot fix that,",
@@ -95,6 +107,17 @@ public record SystemdUnit(String description, String user, List<String> command,
         "[Install]",
         "WantedBy=multi-user.target",
         "");
+  }
+
+  /** Returns one {@code Environment=} line per variable, or a comment when there are none. */
+  private String environmentLines() {
+    if (environment.isEmpty()) {
+      return "# No proxy variables were set when this unit was written.";
+    }
+    return "# The proxy variables of the shell that ran the installer ('--proxy system').\n"
+        + environment.entrySet().stream()
+            .map(e -> "Environment=" + quote(e.getKey() + "=" + e.getValue()))
+            .collect(Collectors.joining("\n"));
   }
 
   /**

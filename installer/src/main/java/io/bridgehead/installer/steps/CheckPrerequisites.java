@@ -34,6 +34,11 @@ final class CheckPrerequisites implements Step {
       throw new StepFailedException(1, "this operating system (" + System.getProperty("os.name")
           + ") is not supported; Bridgehead installs on Linux and Windows");
     }
+    try {
+      ProxyVariables.forService(context.settings().proxy(), System.getenv());
+    } catch (IllegalArgumentException e) {
+      throw new StepFailedException(2, e.getMessage());
+    }
     if (context.layout().inFolder()) {
       context.note("Installing into the folder " + context.layout().root()
           + ": no system user, no systemd and no owner changes.");

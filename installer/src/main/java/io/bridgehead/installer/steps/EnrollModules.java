@@ -3,11 +3,15 @@ package io.bridgehead.installer.steps;
 import io.bridgehead.agent.Enrollment;
 import io.bridgehead.agent.config.AgentConfig;
 import io.bridgehead.agent.config.FileCredentialStore;
+import io.bridgehead.agent.proxy.ProxyEnvironment;
+import io.bridgehead.agent.proxy.ProxySettings;
+import io.bridgehead.agent.proxy.TenantProxy;
 import io.bridgehead.agent.tenant.TenantConnection;
 import io.bridgehead.agent.tenant.TenantException;
 import io.bridgehead.installer.files.FileTrees;
 import io.bridgehead.installer.plan.Step;
 import io.bridgehead.installer.plan.StepFailedException;
+import io.bridgehead.installer.record.ProxyChoice;
 import io.bridgehead.wire.AgentApi;
 import io.bridgehead.wire.Role;
 import java.io.IOException;
@@ -21,15 +25,9 @@ import javax.net.ssl.SSLException;
 /**
  * Enrolls each module into its data folder with the agent-service's own enrollment code. A
  * data folder that is enrolled already is kept as it is, so a reinstall keeps configuration
- * and credentials and does not use an enrollment key.
- *
- * <p>TODO: apply the proxy choice. This version of agent-service has no proxy settings, so
- * the choice is recorded in {@code install.json} only, and enrollment and the services
- * connect directly. The proxy work adds {@code io.bridgehead.agent.proxy.ProxySettings}, a
- * {@code proxy} field in {@link AgentConfig} ({@code withProxy}) and a {@code proxy-password}
- * file in the credential store. With it, this step enrolls through the chosen proxy, stores
- * {@code config.withProxy(settings)} and writes the password file (mode 0600) into each data
- * folder, recording it for uninstall.
+ * and credentials and does not use an enrollment key. Enrollment goes through the chosen
+ * proxy, which is stored in each data folder's configuration with its password in a file of
+ * its own (mode 0600), so that the service uses the same proxy.
  */
 final class EnrollModules implements Step {
   /** The exit code for "the tenant rejected the key". */
@@ -88,15 +86,32 @@ final class EnrollModules implements Step {
       Files.copy(enrollment.caBundle(), caBundle, StandardCopyOption.REPLACE_EXISTING);
     }
     TenantConnection connection = new TenantConnection(enrollment.tenantUrl(),
-        enrollment.fingerprint(), caBundle);
+        enrollment.fingerprint(), caBundle, proxy());
     Enrollment.Accepted accepted = request(connection, enrollment.key(), role);
     created(data.resolve(FileCredentialStore.FILE_NAME));
+    if (accepted.proxyPassword() != null) {
+      created(data.resolve(FileCredentialStore.PROXY_PASSWORD_FILE_NAME));
+    }
     created(data.resolve(AgentConfig.FILE_NAME));
     Enrollment.store(accepted, data);
     enrolled.add(accepted.config());
     context.ownership().userAndGroup(data);
     context.note("Enrolled the " + role.wireName() + " module as agent "
         + accepted.config().agentId() + " in pool " + accepted.config().pool() + ".");
+  }
+
+  /** Returns the proxy chosen at install time, with its password. */
+  private TenantProxy proxy() throws StepFailedException {
+    ProxyChoice choice = context.settings().proxy();
+    char[] password = context.settings().proxyPassword();
+    try {
+      ProxySettings settings = ProxySettings.parse(
+          choice.mode().equals("explicit") ? choice.url() : choice.mode(), choice.username());
+      return TenantProxy.of(settings, password == null ? null : new String(password),
+          ProxyEnvironment.system());
+    } catch (IllegalArgumentException e) {
+      throw new StepFailedException(2, "invalid proxy settings: " + e.getMessage(), e);
+    }
   }
 
   private Enrollment.Accepted request(TenantConnection connection, String key, Role role)

@@ -23,7 +23,17 @@ final class ServiceDefinitions {
         "Bridgehead " + role.wireName() + " service",
         "Runs the " + role.moduleName() + " jobs of the Bridgehead agent.",
         command(context, role, serviceHost(context)), account,
-        context.settings().servicePassword(), layout.roleData(role), Map.of());
+        context.settings().servicePassword(), layout.roleData(role), proxyVariables(context));
+  }
+
+  /** Returns the proxy variables for the service, or none when the installer cannot copy them. */
+  private static Map<String, String> proxyVariables(InstallContext context) {
+    try {
+      return ProxyVariables.forService(context.settings().proxy(), System.getenv());
+    } catch (IllegalArgumentException e) {
+      // CheckPrerequisites has failed the install with this message before any step ran.
+      return Map.of();
+    }
   }
 
   /**

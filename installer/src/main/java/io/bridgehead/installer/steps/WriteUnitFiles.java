@@ -2,8 +2,10 @@ package io.bridgehead.installer.steps;
 
 import io.bridgehead.installer.linux.SystemdUnit;
 import io.bridgehead.installer.plan.Step;
+import io.bridgehead.installer.plan.StepFailedException;
 import io.bridgehead.wire.Role;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Writes a systemd unit file per module. An installation into a folder writes them too, with
@@ -24,12 +26,18 @@ final class WriteUnitFiles implements Step {
   }
 
   @Override
-  public void run() throws IOException {
+  public void run() throws IOException, StepFailedException {
+    Map<String, String> proxyVariables;
+    try {
+      proxyVariables = ProxyVariables.forService(context.settings().proxy(), System.getenv());
+    } catch (IllegalArgumentException e) {
+      throw new StepFailedException(2, e.getMessage());
+    }
     for (Role role : context.settings().modules()) {
       SystemdUnit unit = new SystemdUnit("Bridgehead " + role.wireName() + " service ("
           + role.moduleName() + ")", context.settings().serviceAccount(),
           ServiceDefinitions.command(context, role, "systemd"),
-          context.layout().roleData(role));
+          context.layout().roleData(role), proxyVariables);
       files.write(context.layout().unitFile(role), unit.render(), "rw-r--r--");
     }
   }
