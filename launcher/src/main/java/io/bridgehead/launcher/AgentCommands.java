@@ -5,10 +5,10 @@ import io.bridgehead.agent.Enrollment;
 import io.bridgehead.agent.config.AgentConfig;
 import io.bridgehead.agent.config.NotEnrolledException;
 import io.bridgehead.agent.control.ControlDirectory;
+import io.bridgehead.agent.jobs.AgentSettings;
 import io.bridgehead.agent.proxy.ProxyAuthenticationException;
 import io.bridgehead.agent.proxy.ProxySettings;
 import io.bridgehead.agent.proxy.TenantProxy;
-import io.bridgehead.agent.jobs.AgentSettings;
 import io.bridgehead.agent.tenant.TenantConnection;
 import io.bridgehead.agent.tenant.TenantException;
 import io.bridgehead.wire.AgentApi;
@@ -71,7 +71,6 @@ final class AgentCommands {
     this.out = out;
     this.input = new InputLines(in);
   }
-
 
   ExitCode run(List<String> arguments) throws CommandException, IOException,
       InterruptedException {

@@ -71,15 +71,16 @@ final class ProxyOptions {
       throw CommandException.invalid(e.getMessage());
     }
     if (settings.mode() == ProxyMode.NONE && user != null) {
-      throw CommandException.invalid("--proxy-user is for a proxy, but --proxy is none; give"
-          + " --proxy system or --proxy http://HOST:PORT, or leave out --proxy-user");
+      throw CommandException.invalid("--proxy-user is for a proxy, but the proxy mode is"
+          + " none; give --proxy system or --proxy http://HOST:PORT, or leave out"
+          + " --proxy-user");
     }
     String password = password(args, input);
     if (password != null && settings.username() == null) {
       throw CommandException.invalid("a proxy password needs a proxy user; give"
           + " --proxy-user USER");
     }
-    if (password == null && option == null && user == null) {
+    if (password == null && option == null) {
       password = storedPassword;
     }
     return TenantProxy.of(settings, password, ProxyEnvironment.system());

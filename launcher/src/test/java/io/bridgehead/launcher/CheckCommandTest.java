@@ -181,7 +181,7 @@ class CheckCommandTest {
         "--proxy-user", "bob");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--proxy-user is for a proxy, but --proxy is none");
+    assertThat(run.err()).contains("--proxy-user is for a proxy, but the proxy mode is none");
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bridgehead.agent.AgentService;
 import io.bridgehead.agent.Enrollment;
 import io.bridgehead.agent.config.AgentConfig;
+import io.bridgehead.agent.config.FileCredentialStore;
 import io.bridgehead.agent.control.ControlEndpoint;
 import io.bridgehead.agent.jobs.AgentSettings;
 import io.bridgehead.agent.tenant.TenantConnection;
@@ -148,6 +149,27 @@ class ServiceCommandsTest {
     assertThat(get.exitCode()).as(get.err()).isZero();
     assertThat(get.out()).containsPattern("pollWait +10s");
     assertThat(agent.loop().settings().pollWait()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void configSetProxyPasswordReadsInput() throws Exception {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+
+    ExitCode code = new ServiceCommands(out, new ByteArrayInputStream(
+        "pass word\n".getBytes(StandardCharsets.UTF_8))).run("config", List.of("set",
+            "proxyPassword", "-", "--ipc-dir", ipcDir.toString()));
+    CommandRun onCommandLine = CommandRun.of("config", "set", "proxyPassword", "secret",
+        "--ipc-dir", ipcDir.toString());
+    CommandRun get = CommandRun.of("config", "get", "--ipc-dir", ipcDir.toString());
+
+    assertThat(code).isEqualTo(ExitCode.OK);
+    assertThat(output.toString(StandardCharsets.UTF_8))
+        .contains("Set proxyPassword to set (was not set)").doesNotContain("pass word");
+    assertThat(FileCredentialStore.proxyPassword(agentData).load()).contains("pass word");
+    assertThat(onCommandLine.exitCode()).isEqualTo(2);
+    assertThat(onCommandLine.err()).contains("config set proxyPassword takes '-'");
+    assertThat(get.out()).containsPattern("proxyPassword +set").doesNotContain("pass word");
   }
 
   @Test

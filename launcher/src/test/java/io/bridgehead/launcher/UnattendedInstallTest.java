@@ -229,6 +229,28 @@ class UnattendedInstallTest {
   }
 
   @Test
+  void lateFailureUndoesRunningService() throws Exception {
+    String enrollment = admin.createPool("late-" + System.nanoTime()).enrollmentString();
+    // A file where the autostart folder belongs makes the step after the services fail.
+    Files.createDirectories(root.resolve("etc/xdg"));
+    Files.writeString(root.resolve("etc/xdg/autostart"), "in the way");
+    Set<String> before = tree(root);
+
+    InstallProcess.Result result = InstallProcess.run(distribution, List.of("install",
+        "--unattended", "--accept-license", "--root", root.toString(), "--enrollment-string",
+        "-", "--progress", "--log-file", logFile.toString()), enrollment + "\n");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+    assertThat(result.out()).contains("done 6 8").contains("failed 7 8")
+        .contains("undo 6 8 Register and start the services").contains("undone 6 8")
+        .contains("undone 1 8").contains("result failed step 7 of 8")
+        .contains("stays registered in pool");
+    assertThat(tree(root)).isEqualTo(before);
+    assertThat(ProcessHandle.allProcesses().filter(process -> process.info().commandLine()
+        .orElse("").contains(root.toString())).toList()).isEmpty();
+  }
+
+  @Test
   void cancelLineUndoesInstall() throws Exception {
     String enrollment = admin.createPool("cancel-" + System.nanoTime()).enrollmentString();
     Set<String> before = tree(root);

@@ -176,13 +176,14 @@ public final class ConnectionCheck {
         socket = connect(addresses, route.proxyPort());
         response = ProxyTunnel.open(socket, host, port, null);
         if (response.status() == 407 && route.username() != null) {
-          // Answered once, on a new connection, as the agent's HTTP client does.
+          // Credentials go out once, on a new connection, since a proxy may close the first
+          // one after its 407.
           closeQuietly(socket);
           socket = connect(addresses, route.proxyPort());
           response = ProxyTunnel.open(socket, host, port, route.authorization().orElseThrow());
         }
       } catch (ProxyTunnel.ProtocolFailure e) {
-        return proxyFailed("the proxy " + proxy + " did not answer like an HTTP proxy: "
+        return proxyFailed("the proxy " + proxy + " did not respond like an HTTP proxy: "
             + e.getMessage() + "; check the proxy URL (" + route.description() + ")");
       } catch (IOException e) {
         return proxyFailed(connectFailure("the proxy " + proxy, -1, e,

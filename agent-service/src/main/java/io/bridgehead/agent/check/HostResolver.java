@@ -16,7 +16,7 @@ public interface HostResolver {
 
   /**
    * Returns the system's resolver, except that names under {@code invalid} fail at once
-   * without a query, as RFC 6761 (section 6.4) asks of resolver libraries.
+   * without a query, as RFC 6761 section 6.4 recommends for resolver libraries.
    */
   static HostResolver system() {
     return host -> {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ final class ProxyTunnel {
    * 200 response the socket carries the tunnel; it reads nothing past the response's head.
    *
    * @param authorization the {@code Proxy-Authorization} value to send, or null
-   * @throws ProtocolFailure when the proxy's answer is not an HTTP response
+   * @throws ProtocolFailure when the proxy's response is not HTTP, or none came in time
    * @throws IOException when the connection fails or the read times out
    */
   static Response open(Socket socket, String host, int port, String authorization)
@@ -66,17 +67,23 @@ final class ProxyTunnel {
     int lastFour = 0;
     int value;
     // Byte by byte, so that no byte of the tunnel after the head is consumed.
-    while ((value = in.read()) != -1) {
-      bytes.write(value);
-      lastFour = lastFour << 8 | value;
-      if (lastFour == 0x0D0A0D0A) {
-        break;
+    try {
+      while ((value = in.read()) != -1) {
+        bytes.write(value);
+        lastFour = lastFour << 8 | value;
+        if (lastFour == 0x0D0A0D0A) {
+          break;
+        }
+        if (bytes.size() > MAX_HEAD_BYTES) {
+          throw new ProtocolFailure("its response head is longer than " + MAX_HEAD_BYTES
+              + " bytes");
+        }
       }
-      if (bytes.size() > MAX_HEAD_BYTES) {
-        throw new ProtocolFailure("its response head is longer than " + MAX_HEAD_BYTES
-            + " bytes");
-      }
+    } catch (SocketTimeoutException e) {
+      throw new ProtocolFailure("it sent no complete response to CONNECT within the time"
+          + " limit");
     }
+
     String text = bytes.toString(StandardCharsets.ISO_8859_1);
     String[] lines = text.split("\r\n");
     String statusLine = lines.length == 0 ? "" : lines[0];
@@ -95,7 +102,7 @@ final class ProxyTunnel {
     return new Response(Integer.parseInt(parts[1]), statusLine, headers);
   }
 
-  /** The proxy's answer was not an HTTP response. */
+  /** The proxy's response was not HTTP, or none came in time. */
   static final class ProtocolFailure extends IOException {
     ProtocolFailure(String message) {
       super(message);

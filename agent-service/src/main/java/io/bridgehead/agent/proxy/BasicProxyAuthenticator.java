@@ -33,7 +33,7 @@ final class BasicProxyAuthenticator implements Authenticator {
     for (Challenge challenge : response.challenges()) {
       String scheme = challenge.scheme().toLowerCase(Locale.ROOT);
       if (scheme.equals(PREEMPTIVE)) {
-        // Credentials go out only when the proxy asks for them.
+        // Credentials go out only after the proxy requests them with a real 407.
         return null;
       }
       basicOffered |= scheme.equals("basic");

@@ -4,11 +4,16 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Where the proxy for tenant calls comes from. */
+/** The source of the proxy that tenant calls go through. */
 public enum ProxyMode {
-  /** Connect to the tenant directly, whatever the environment says. */
+  /** Connect to the tenant directly, whatever the environment variables contain. */
   NONE("none"),
-  /** Use {@code https_proxy} and {@code no_proxy} from the process's environment. */
+  /**
+   * Use {@code https_proxy} and {@code no_proxy} from the process's environment.
+   *
+   * <p>NOTE: on Windows this reads the same variables; the WinHTTP and Internet Options proxy
+   * settings are not read, and this mode has never run on Windows.
+   */
   SYSTEM("system"),
   /** Use the proxy URL in the settings; the environment is ignored. */
   EXPLICIT("explicit");

@@ -85,7 +85,7 @@ public final class ProxyRoute {
     return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxyHost, proxyPort));
   }
 
-  /** Returns the authenticator that answers this route's proxy challenges. */
+  /** Returns the authenticator that responds to this route's proxy challenges. */
   public Authenticator authenticator() {
     return new BasicProxyAuthenticator(this);
   }

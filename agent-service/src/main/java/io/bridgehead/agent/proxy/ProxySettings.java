@@ -101,6 +101,7 @@ public record ProxySettings(ProxyMode mode, String url, String username) {
     } catch (IllegalArgumentException e) {
       throw invalid(trimmed, "it is not a valid URL; use http://HOST:PORT");
     }
+
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (scheme.equals("https")) {
       throw invalid(trimmed, "proxies reached over TLS (https://) are not supported; use"
@@ -114,6 +115,7 @@ public record ProxySettings(ProxyMode mode, String url, String username) {
       throw invalid(trimmed, "remove the user name and password from the URL; give the user"
           + " as the proxy user and the password as the proxy password instead");
     }
+
     if (uri.getHost() == null) {
       throw invalid(trimmed, "it names no valid host; use http://HOST:PORT");
     }
@@ -124,6 +126,7 @@ public record ProxySettings(ProxyMode mode, String url, String username) {
     if (uri.getPort() < 1 || uri.getPort() > 65535) {
       throw invalid(trimmed, "port " + uri.getPort() + " is out of range; use 1 to 65535");
     }
+
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     if (!path.isEmpty() && !path.equals("/")) {
       throw invalid(trimmed, "remove the path '" + path + "'; a proxy URL is http://HOST:PORT");

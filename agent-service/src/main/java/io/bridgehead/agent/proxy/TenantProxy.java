@@ -29,7 +29,7 @@ public final class TenantProxy {
     this.environment = environment;
   }
 
-  /** Returns a direct connection, whatever the environment says. */
+  /** Returns a direct connection, whatever the environment variables contain. */
   public static TenantProxy direct() {
     return DIRECT;
   }

@@ -24,9 +24,10 @@ public record TenantConnection(String url, CertificateFingerprint fingerprint, P
   }
 
   /**
-   * Makes a connection without a proxy, whatever the environment says. The agent's stored
-   * connection comes from {@link io.bridgehead.agent.config.AgentConfig#connection}, which
-   * applies its proxy settings.
+   * Makes a connection without a proxy, whatever the environment variables contain. The
+   * agent's stored connection comes from
+   * {@link io.bridgehead.agent.config.AgentConfig#connection}, which applies its proxy
+   * settings.
    */
   public TenantConnection(String url, CertificateFingerprint fingerprint, Path caBundle) {
     this(url, fingerprint, caBundle, TenantProxy.direct());

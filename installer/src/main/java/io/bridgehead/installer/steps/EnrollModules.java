@@ -84,8 +84,8 @@ final class EnrollModules implements Step {
     Path caBundle = null;
     if (enrollment.caBundle() != null) {
       caBundle = data.resolve(CA_BUNDLE_FILE);
-      Files.copy(enrollment.caBundle(), caBundle, StandardCopyOption.REPLACE_EXISTING);
       created(caBundle);
+      Files.copy(enrollment.caBundle(), caBundle, StandardCopyOption.REPLACE_EXISTING);
     }
     TenantConnection connection = new TenantConnection(enrollment.tenantUrl(),
         enrollment.fingerprint(), caBundle);
@@ -123,6 +123,7 @@ final class EnrollModules implements Step {
     }
   }
 
+  /** Records a file this step is about to create, so that undo removes even a partial one. */
   private void created(Path file) {
     if (!Files.exists(file)) {
       createdFiles.add(file);

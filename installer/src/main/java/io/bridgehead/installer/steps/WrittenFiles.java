@@ -28,10 +28,12 @@ final class WrittenFiles {
   /** Writes a file with the given POSIX mode, creating its folder when missing. */
   void write(Path file, String content, String mode) throws IOException {
     folders.createHolderFolder(file.getParent(), "rwxr-xr-x");
-    if (!written.containsKey(file)) {
-      written.put(file, Files.exists(file) ? Files.readAllBytes(file) : null);
-    }
+    byte[] earlier = Files.exists(file) ? Files.readAllBytes(file) : null;
+    // The write replaces the file atomically or not at all, so a failed write needs no undo.
     FileTrees.write(file, content, mode);
+    if (!written.containsKey(file)) {
+      written.put(file, earlier);
+    }
     journal.file(file);
   }
 
