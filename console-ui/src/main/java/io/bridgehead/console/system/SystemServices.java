@@ -38,7 +38,8 @@ public interface SystemServices {
       }
       return new SystemdServices(systemctl, "root".equals(System.getProperty("user.name")));
     }
-    // TODO: start and stop Windows services through the Service Control Manager.
+    // NOTE: on Windows the console does not start or stop services; the installer's
+    // WindowsServiceManager could, but it has never run, so the menu items stay disabled.
     return new UnavailableServices("starting and stopping services is not supported on "
         + System.getProperty("os.name") + " yet; use the system's service manager");
   }

@@ -123,6 +123,9 @@ public final class InstallWizard {
         return 0;
       } else if (argument.equals("--root") && i + 1 < arguments.size()) {
         root = Path.of(arguments.get(++i)).toAbsolutePath();
+      } else if (argument.equals("--root")) {
+        err.println("bridgehead: --root needs a folder: bridgehead install --root DIR");
+        return 2;
       } else {
         err.println("bridgehead: invalid argument '" + argument + "' for the wizard; it takes"
             + " only --root DIR. For the other options use 'bridgehead install --unattended'");
