@@ -159,6 +159,7 @@ public final class ServiceStatus implements JobLoopListener {
     status.put("agentId", config.agentId());
     status.put("pool", config.pool());
     status.put("tenantUrl", config.tenantUrl());
+    status.put("dataFolder", service.dataFolder().toString());
     status.put("tenantReachable", link.isReachable());
     Instant lastContact = link.lastContact();
     status.put("lastContact", lastContact == null ? null : lastContact.toString());

@@ -48,6 +48,8 @@ public final class ServiceModel {
   private final ReadOnlyStringWrapper agentId = new ReadOnlyStringWrapper(this, "agentId", "");
   private final ReadOnlyStringWrapper tenantUrl =
       new ReadOnlyStringWrapper(this, "tenantUrl", "");
+  private final ReadOnlyStringWrapper dataFolder =
+      new ReadOnlyStringWrapper(this, "dataFolder", "");
   private final ReadOnlyBooleanWrapper tenantReachable =
       new ReadOnlyBooleanWrapper(this, "tenantReachable");
   private final ReadOnlyStringWrapper lastContact =
@@ -129,6 +131,7 @@ public final class ServiceModel {
     pool.set(status.path("pool").asText(""));
     agentId.set(status.path("agentId").asText(""));
     tenantUrl.set(status.path("tenantUrl").asText(""));
+    dataFolder.set(status.path("dataFolder").asText(""));
     tenantReachable.set(status.path("tenantReachable").asBoolean(false));
     lastContact.set(formatTime(status.path("lastContact")));
     jobsRunning.set(status.path("jobsRunning").asInt(0));
@@ -192,6 +195,11 @@ public final class ServiceModel {
 
   public ReadOnlyStringProperty agentIdProperty() {
     return agentId.getReadOnlyProperty();
+  }
+
+  /** Returns the service's data folder, which {@code bridgehead check --data} reads. */
+  public ReadOnlyStringProperty dataFolderProperty() {
+    return dataFolder.getReadOnlyProperty();
   }
 
   public ReadOnlyStringProperty tenantUrlProperty() {

@@ -165,7 +165,10 @@ final class SetupView extends VBox implements Page {
 
   private void testConnection(Button test) {
     ServiceModel service = model.selectedProperty().get();
-    List<String> arguments = service == null ? List.of() : List.of("--role", service.role());
+    // The check reads the connection and proxy from the service's own data folder. Without
+    // read access to that folder, the check fails with a message that names the file.
+    List<String> arguments = service == null || service.dataFolderProperty().get().isEmpty()
+        ? List.of() : List.of("--data", service.dataFolderProperty().get());
     Task<CheckCommand.Result> task = new Task<>() {
       @Override
       protected CheckCommand.Result call() throws Exception {
