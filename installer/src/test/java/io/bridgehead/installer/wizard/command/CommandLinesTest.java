@@ -20,6 +20,25 @@ class CommandLinesTest {
   }
 
   @Test
+  void consoleUnderRootPassesSocketFolder() {
+    InstallSettings settings = linux(ProxyMode.SYSTEM, "", "");
+
+    assertThat(CommandLines.console(settings))
+        .containsExactly("console", "--ipc-dir", "/tmp/root/run/bridgehead");
+    assertThat(settings.programFolder()).isEqualTo(Path.of("/tmp/root/opt/bridgehead"));
+  }
+
+  @Test
+  void consoleWithoutRootUsesDefaultSockets() {
+    InstallSettings settings = new InstallSettings(null, HostOs.LINUX, "/opt/bridgehead",
+        ConnectionMode.ENROLLMENT_STRING, "bh1.s", "", "", "", List.of("automation"),
+        "bridgehead", "", ProxyMode.SYSTEM, "", "", "");
+
+    assertThat(CommandLines.console(settings)).containsExactly("console");
+    assertThat(settings.programFolder()).isEqualTo(Path.of("/opt/bridgehead"));
+  }
+
+  @Test
   void installWithEnrollmentStringReadsItFromInput() {
     CommandLine line = CommandLines.install(linux(ProxyMode.SYSTEM, "", ""));
 
