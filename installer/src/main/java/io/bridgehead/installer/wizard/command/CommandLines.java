@@ -49,6 +49,17 @@ public final class CommandLines {
   }
 
   /**
+   * Returns the install command as an operator would run it on another server: the same as
+   * {@link #install} without {@code --progress}, whose lines only the wizard reads.
+   */
+  public static CommandLine installForOperator(InstallSettings settings) {
+    CommandLine line = install(settings);
+    List<String> arguments = new ArrayList<>(line.arguments());
+    arguments.remove("--progress");
+    return new CommandLine(arguments, line.secrets());
+  }
+
+  /**
    * Returns the arguments of {@code bridgehead console} for the installed services, with
    * {@code --ipc-dir} when their socket folder is not the default.
    */

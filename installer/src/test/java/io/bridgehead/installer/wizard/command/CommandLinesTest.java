@@ -20,6 +20,21 @@ class CommandLinesTest {
   }
 
   @Test
+  void installForOperatorLeavesOutProgress() {
+    InstallSettings settings = linux(ProxyMode.SYSTEM, "", "");
+
+    CommandLine line = CommandLines.installForOperator(settings);
+
+    assertThat(line.arguments()).doesNotContain("--progress");
+    assertThat(line.arguments()).containsExactly("install", "--unattended", "--root",
+        "/tmp/root", "--install-dir", "/opt/bridgehead", "--enrollment-string", "-",
+        "--module", "automation", "--service-account", "bridgehead", "--proxy", "system",
+        "--accept-license");
+    assertThat(line.secrets()).isEqualTo(CommandLines.install(settings).secrets());
+    assertThat(CommandLines.install(settings).arguments()).contains("--progress");
+  }
+
+  @Test
   void consoleUnderRootPassesSocketFolder() {
     InstallSettings settings = linux(ProxyMode.SYSTEM, "", "");
 
