@@ -40,8 +40,8 @@ final class FinishPage extends WizardPage {
     consoleResult.setWrapText(true);
     add(summary,
         paragraph("The console shows the services' state, their jobs and logs, and lets"
-            + " an administrator change the pool. It also starts when a user logs in. To"
-            + " change the proxy, run 'bridgehead config set proxy URL' as root."),
+            + " an administrator change the pool, and the proxy on its Setup page. It also"
+            + " starts when a user logs in."),
         console, consoleResult,
         paragraph("The command 'bridgehead status' shows the same state in a terminal."));
   }
