@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -62,6 +65,28 @@ class SingleInstanceTest {
       assertThat(pages.poll(10, TimeUnit.SECONDS)).isEqualTo("Logs");
     }
     assertThat(socket).as("socket after close").doesNotExist();
+  }
+
+  @Test
+  void sigtermRemovesSocket() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        SingleInstanceChild.class.getName(), folder.toString())
+        .redirectErrorStream(true)
+        .start();
+    try {
+      BufferedReader output = new BufferedReader(new InputStreamReader(
+          child.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(output.readLine()).isEqualTo("ready");
+      assertThat(folder.resolve("console.sock")).as("socket while the child runs").exists();
+
+      child.destroy();
+
+      assertThat(child.waitFor(20, TimeUnit.SECONDS)).as("child ended after SIGTERM").isTrue();
+      assertThat(folder.resolve("console.sock")).as("socket after SIGTERM").doesNotExist();
+    } finally {
+      child.destroyForcibly();
+    }
   }
 
   @Test
