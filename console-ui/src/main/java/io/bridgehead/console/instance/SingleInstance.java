@@ -12,11 +12,16 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Locale;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * later instance finds the lock taken, sends one line on the socket and exits, and the first
  * instance brings its window to the front. The line is {@value #SHOW}, then optionally a space
  * and the page to show.
+ *
+ * <p>On POSIX systems the folder must belong to the current user and must not be writable by
+ * its group or others, because another user who controls it could replace the socket.
  */
 public final class SingleInstance implements AutoCloseable {
   /** The command word of the one message a second instance sends. */
@@ -41,6 +49,8 @@ public final class SingleInstance implements AutoCloseable {
   private final ServerSocketChannel server;
   private final Path socket;
   private final Thread listener;
+  /** Removes the socket when the JVM ends without {@link #close()}, as on SIGTERM. */
+  private final Thread socketRemover;
 
   private SingleInstance(FileChannel lockChannel, FileLock lock, ServerSocketChannel server,
       Path socket, Consumer<String> onShow) {
@@ -48,6 +58,8 @@ public final class SingleInstance implements AutoCloseable {
     this.lock = lock;
     this.server = server;
     this.socket = socket;
+    this.socketRemover = new Thread(this::removeSocket, "console-socket-remover");
+    Runtime.getRuntime().addShutdownHook(socketRemover);
     this.listener = new Thread(() -> listen(onShow), "console-single-instance");
     this.listener.setDaemon(true);
     this.listener.start();
@@ -80,6 +92,7 @@ public final class SingleInstance implements AutoCloseable {
     createFolder(folder);
     Path lockFile = folder.resolve("console.lock");
     Path socket = folder.resolve("console.sock");
+    String message = page.isEmpty() ? SHOW : SHOW + " " + page;
     FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
         StandardOpenOption.WRITE);
     FileLock lock;
@@ -91,11 +104,21 @@ public final class SingleInstance implements AutoCloseable {
     }
     if (lock == null) {
       channel.close();
-      signal(socket, page.isEmpty() ? SHOW : SHOW + " " + page);
+      signal(socket, message);
       return null;
     }
     try {
-      Files.deleteIfExists(socket);
+      if (Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
+        if (trySend(socket, message)) {
+          // A console listens although the lock was free, as when someone deleted the lock
+          // file while it ran, so that console is the one instance.
+          lock.release();
+          channel.close();
+          return null;
+        }
+        log.info("Replacing the stale socket {} that a stopped console left behind", socket);
+        Files.delete(socket);
+      }
       ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
       server.bind(UnixDomainSocketAddress.of(socket));
       return new SingleInstance(channel, lock, server, socket, onShow);
@@ -110,12 +133,26 @@ public final class SingleInstance implements AutoCloseable {
   @Override
   public void close() {
     try {
+      Runtime.getRuntime().removeShutdownHook(socketRemover);
+    } catch (IllegalStateException e) {
+      // The JVM is shutting down, and the hook removes the socket.
+    }
+    try {
       server.close();
       Files.deleteIfExists(socket);
       lock.release();
       lockChannel.close();
     } catch (IOException e) {
       log.warn("Releasing the console's single-instance lock failed", e);
+    }
+  }
+
+  private void removeSocket() {
+    try {
+      server.close();
+      Files.deleteIfExists(socket);
+    } catch (IOException e) {
+      log.warn("Removing the console's socket {} at exit failed", socket, e);
     }
   }
 
@@ -136,6 +173,18 @@ public final class SingleInstance implements AutoCloseable {
           log.warn("Reading a message from another console instance failed", e);
         }
       }
+    }
+  }
+
+  /** Sends {@code message} on {@code socket}, and returns false when connecting fails. */
+  private static boolean trySend(Path socket, String message) {
+    try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+      OutputStream out = Channels.newOutputStream(channel);
+      out.write((message + "\n").getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -163,17 +212,53 @@ public final class SingleInstance implements AutoCloseable {
         + "; if no console runs, delete " + socket.getParent(), last);
   }
 
-  private static void createFolder(Path folder) throws IOException {
-    if (Files.isDirectory(folder)) {
+  /**
+   * Creates {@code folder} with mode 0700, or checks that an existing one belongs to the current
+   * user and is not writable by its group or others. Checks nothing where the file system has
+   * no POSIX permissions, as on Windows.
+   *
+   * @throws IOException when the folder cannot be created or fails the check
+   */
+  static void createFolder(Path folder) throws IOException {
+    boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
+    if (!posix) {
+      Files.createDirectories(folder);
       return;
     }
-    boolean posix = !System.getProperty("os.name", "").toLowerCase(Locale.ROOT)
-        .startsWith("windows");
-    if (posix) {
-      Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(
+    Files.createDirectories(folder.toAbsolutePath().getParent());
+    try {
+      Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(
           PosixFilePermissions.fromString("rwx------")));
-    } else {
-      Files.createDirectories(folder);
+    } catch (FileAlreadyExistsException e) {
+      // Checked below like any folder that existed before.
+    }
+    checkPrivate(folder);
+  }
+
+  private static void checkPrivate(Path folder) throws IOException {
+    String fix = " Delete it, or pass --instance-dir with a folder only you can write to, then"
+        + " start the console again.";
+    PosixFileAttributes attributes = Files.readAttributes(folder, PosixFileAttributes.class,
+        LinkOption.NOFOLLOW_LINKS);
+    if (!attributes.isDirectory()) {
+      throw new IOException("The console's runtime folder " + folder + " is not a folder"
+          + (attributes.isSymbolicLink() ? " but a symbolic link." : ".") + fix);
+    }
+    String user = System.getProperty("user.name");
+    UserPrincipal current = folder.getFileSystem().getUserPrincipalLookupService()
+        .lookupPrincipalByName(user);
+    if (!attributes.owner().equals(current)) {
+      throw new IOException("The console's runtime folder " + folder + " belongs to "
+          + attributes.owner().getName() + ", not to " + user
+          + ", so another user may control it." + fix);
+    }
+    Set<PosixFilePermission> permissions = attributes.permissions();
+    if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+        || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+      throw new IOException("The console's runtime folder " + folder
+          + " is writable by its group or others ("
+          + PosixFilePermissions.toString(permissions) + "). Run chmod 700 " + folder
+          + ", or delete it, then start the console again.");
     }
   }
 }

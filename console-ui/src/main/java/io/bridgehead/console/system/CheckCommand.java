@@ -1,11 +1,9 @@
 package io.bridgehead.console.system;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code bridgehead check} as a child process with this JVM's class path, to test the
@@ -40,16 +38,10 @@ public final class CheckCommand {
     if (!launcherPresent()) {
       return new Result(-1, "", true);
     }
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IOException("'bridgehead check' did not finish within " + TIMEOUT_SECONDS
-          + " s");
-    }
-    String output = new String(process.getInputStream().readAllBytes(),
-        StandardCharsets.UTF_8).strip();
-    boolean missing = process.exitValue() == 2 && output.contains("unknown command 'check'");
-    return new Result(process.exitValue(), output, missing);
+    ChildProcess.Finished finished = ChildProcess.run(command, TIMEOUT_SECONDS);
+    String output = finished.output();
+    boolean missing = finished.exitCode() == 2 && output.contains("unknown command 'check'");
+    return new Result(finished.exitCode(), output, missing);
   }
 
   private static boolean launcherPresent() {

@@ -1,10 +1,8 @@
 package io.bridgehead.console.system;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** {@code systemctl start|stop bridgehead-<role>}, which needs root. */
 final class SystemdServices implements SystemServices {
@@ -46,17 +44,11 @@ final class SystemdServices implements SystemServices {
 
   private void run(String verb, String role) throws IOException, InterruptedException {
     List<String> command = List.of(systemctl.toString(), verb, unit(role));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IOException("'" + String.join(" ", command) + "' did not finish within "
-          + TIMEOUT_SECONDS + " s");
-    }
-    String output = new String(process.getInputStream().readAllBytes(),
-        StandardCharsets.UTF_8).strip();
-    if (process.exitValue() != 0) {
+    ChildProcess.Finished finished = ChildProcess.run(command, TIMEOUT_SECONDS);
+    if (finished.exitCode() != 0) {
+      String output = finished.output();
       throw new IOException("'" + String.join(" ", command) + "' failed with exit code "
-          + process.exitValue() + (output.isEmpty() ? "" : ": " + output));
+          + finished.exitCode() + (output.isEmpty() ? "" : ": " + output));
     }
   }
 }

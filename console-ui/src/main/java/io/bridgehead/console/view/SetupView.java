@@ -18,6 +18,7 @@ import javafx.concurrent.Task;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -25,14 +26,20 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The Setup page: the tenant connection, read-only, with a connection test, and the limits,
- * each changed through {@code config.set} by an administrator.
+ * The Setup page: the tenant connection, read-only, with a connection test, then the proxy and
+ * the limits, each changed through {@code config.set} by an administrator. The proxy password
+ * can only be set or cleared, because {@code config.get} returns only whether one is stored.
  */
 final class SetupView extends VBox implements Page {
   /** The keys of {@code config.get} shown read-only, with their labels. */
   private static final Map<String, String> CONNECTION = labels(List.of(
       "tenantUrl", "Tenant URL", "fingerprint", "Certificate fingerprint",
       "caBundle", "CA bundle"));
+  /** The proxy keys changed here, with their labels. */
+  private static final Map<String, String> PROXY = labels(List.of(
+      "proxy", "Proxy (none, system or http://HOST:PORT)",
+      "proxyUser", "Proxy user (empty for none)"));
+  private static final String PROXY_PASSWORD = "proxyPassword";
   /** The keys changed here, with their labels and units. */
   private static final Map<String, String> LIMITS = labels(List.of(
       "maxConcurrentJobs", "Maximum concurrent jobs (count)",
@@ -45,6 +52,9 @@ final class SetupView extends VBox implements Page {
   private final Map<String, TextField> fields = new LinkedHashMap<>();
   private final Label message = new Label();
   private final TextArea checkOutput = new TextArea();
+  private final PasswordField proxyPassword = new PasswordField();
+  /** The proxy password state that config.get returns: {@code set} or {@code not set}. */
+  private final Label proxyPasswordState = new Label();
 
   SetupView(ConsoleModel model, ServiceLinks links) {
     this.model = model;
@@ -75,14 +85,39 @@ final class SetupView extends VBox implements Page {
     checkOutput.setId("check-output");
     checkOutput.setPromptText("Runs 'bridgehead check' and shows what it printed.");
 
-    Label limitsTitle = new Label("Limits");
-    limitsTitle.getStyleClass().add("section-title");
-    GridPane limits = new GridPane();
-    limits.getStyleClass().add("form");
     BooleanBinding mayChange = Gate.mayChange(model.selectedProperty());
     StringBinding reason = Gate.changeReason(model.selectedProperty());
-    row = 0;
-    for (Map.Entry<String, String> entry : LIMITS.entrySet()) {
+    Label proxyTitle = new Label("Proxy");
+    proxyTitle.getStyleClass().add("section-title");
+    GridPane proxy = changeableForm(PROXY, mayChange, reason);
+    addPasswordRow(proxy, PROXY.size(), mayChange, reason);
+
+    Label limitsTitle = new Label("Limits");
+    limitsTitle.getStyleClass().add("section-title");
+    GridPane limits = changeableForm(LIMITS, mayChange, reason);
+    message.setWrapText(true);
+    message.setId("setup-message");
+    message.getStyleClass().add("page-note");
+
+    getChildren().addAll(connectionTitle, connection, new HBox(test), checkOutput,
+        proxyTitle, proxy, limitsTitle, limits, message);
+    model.selectedProperty().addListener((property, before, after) -> load());
+    for (ServiceModel service : model.services()) {
+      service.connectedProperty().addListener((property, before, connected) -> {
+        if (connected && service == model.selectedProperty().get()) {
+          load();
+        }
+      });
+    }
+  }
+
+  /** Returns a form with a field and an Apply button for each key of {@code keys}. */
+  private GridPane changeableForm(Map<String, String> keys, BooleanBinding mayChange,
+      StringBinding reason) {
+    GridPane form = new GridPane();
+    form.getStyleClass().add("form");
+    int row = 0;
+    for (Map.Entry<String, String> entry : keys.entrySet()) {
       TextField field = field(entry.getKey());
       field.editableProperty().bind(mayChange);
       Label label = new Label(entry.getValue());
@@ -95,22 +130,34 @@ final class SetupView extends VBox implements Page {
           set(entry.getKey(), field.getText());
         }
       });
-      limits.addRow(row++, label, field, Gate.wrap(apply, mayChange, reason));
+      form.addRow(row++, label, field, Gate.wrap(apply, mayChange, reason));
     }
-    message.setWrapText(true);
-    message.setId("setup-message");
-    message.getStyleClass().add("page-note");
+    return form;
+  }
 
-    getChildren().addAll(connectionTitle, connection, new HBox(test), checkOutput,
-        limitsTitle, limits, message);
-    model.selectedProperty().addListener((property, before, after) -> load());
-    for (ServiceModel service : model.services()) {
-      service.connectedProperty().addListener((property, before, connected) -> {
-        if (connected && service == model.selectedProperty().get()) {
-          load();
-        }
-      });
-    }
+  /**
+   * Adds the proxy password row: an empty field that is never filled from the service, so
+   * Apply stores what was typed, and Apply on an empty field clears the stored password.
+   */
+  private void addPasswordRow(GridPane form, int row, BooleanBinding mayChange,
+      StringBinding reason) {
+    proxyPassword.setId("config-" + PROXY_PASSWORD);
+    proxyPassword.editableProperty().bind(mayChange);
+    proxyPassword.setPromptText("empty clears the stored password");
+    proxyPasswordState.setId("config-" + PROXY_PASSWORD + "-state");
+    Label label = new Label("Proxy password");
+    label.setLabelFor(proxyPassword);
+    Button apply = new Button("Apply");
+    apply.setId("apply-" + PROXY_PASSWORD);
+    apply.setOnAction(event -> setProxyPassword());
+    form.addRow(row, label, new HBox(8, proxyPassword, proxyPasswordState),
+        Gate.wrap(apply, mayChange, reason));
+  }
+
+  private void setProxyPassword() {
+    String password = proxyPassword.getText();
+    proxyPassword.clear();
+    set(PROXY_PASSWORD, password);
   }
 
   @Override
@@ -123,6 +170,7 @@ final class SetupView extends VBox implements Page {
     ServiceModel service = model.selectedProperty().get();
     if (service == null || !service.connectedProperty().get()) {
       fields.values().forEach(field -> field.setText(""));
+      proxyPasswordState.setText("");
       return;
     }
     links.linkOf(service).call(ControlApi.CONFIG_GET, null)
@@ -141,6 +189,7 @@ final class SetupView extends VBox implements Page {
       JsonNode value = config.path(key);
       field.setText(value.isNull() || value.isMissingNode() ? "" : value.asText());
     });
+    proxyPasswordState.setText(config.path(PROXY_PASSWORD).asText(""));
   }
 
   private void set(String key, String value) {

@@ -7,7 +7,10 @@ import io.bridgehead.console.ConsoleOptions;
 import io.bridgehead.console.model.JobEntry;
 import io.bridgehead.console.model.ServiceModel;
 import io.bridgehead.console.system.UnavailableServices;
+import io.bridgehead.agent.config.AgentConfig;
+import io.bridgehead.agent.config.FileCredentialStore;
 import io.bridgehead.agent.control.ControlEndpoint;
+import io.bridgehead.agent.proxy.ProxyMode;
 import io.bridgehead.console.view.Gate;
 import io.bridgehead.console.view.LogLevel;
 import io.bridgehead.tenant.admin.JobView;
@@ -22,6 +25,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -232,6 +236,43 @@ class ConsoleWindowTest {
     await("the service confirms", () -> text("#setup-message").startsWith(
         "Set pollWait to 10s (was 25s)"));
     assertThat(loopback.agent.loop().settings().pollWait()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void setupChangesProxy() throws Exception {
+    loopback = new LoopbackAgent(folder);
+    open(loopback.ipcDir);
+    fx(() -> {
+      console.window().showPage("Setup");
+      return null;
+    });
+    await("the proxy is loaded", () -> !fx(() -> robot.lookup("#config-proxy")
+        .queryAs(TextField.class).getText()).isEmpty());
+    assertThat(text("#config-proxyPassword-state")).isEqualTo("not set");
+
+    fx(() -> {
+      robot.lookup("#config-proxy").queryAs(TextField.class).setText("none");
+      robot.lookup("#apply-proxy").queryButton().fire();
+      return null;
+    });
+    await("the service confirms the proxy", () -> text("#setup-message")
+        .startsWith("Set proxy to none"));
+    assertThat(AgentConfig.read(loopback.agentData).proxy().mode()).isEqualTo(ProxyMode.NONE);
+
+    fx(() -> {
+      robot.lookup("#config-proxyPassword").queryAs(PasswordField.class).setText("proxy-pw");
+      robot.lookup("#apply-proxyPassword").queryButton().fire();
+      return null;
+    });
+    await("the service confirms the password", () -> text("#setup-message")
+        .startsWith("Set proxyPassword to set"));
+    assertThat(FileCredentialStore.proxyPassword(loopback.agentData).load())
+        .contains("proxy-pw");
+    assertThat(fx(() -> robot.lookup("#config-proxyPassword").queryAs(PasswordField.class)
+        .getText())).as("the password field after Apply").isEmpty();
+    await("the password state is reloaded",
+        () -> text("#config-proxyPassword-state").equals("set"));
+    assertThat(text("#setup-message")).doesNotContain("proxy-pw");
   }
 
   @Test

@@ -1,9 +1,11 @@
 package io.bridgehead.installer.steps;
 
+import io.bridgehead.installer.layout.InstallLayout;
 import io.bridgehead.installer.linux.Commands;
 import io.bridgehead.installer.linux.DesktopEntry;
 import io.bridgehead.installer.plan.Step;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -39,8 +41,12 @@ final class ConsoleAutostart implements Step {
       registryWritten = true;
       return;
     }
+    Path sockets = context.layout().runDir();
+    if (InstallLayout.LINUX_RUN_DIR.equals(sockets)) {
+      sockets = null;
+    }
     files.write(context.layout().autostartFile(),
-        DesktopEntry.render(context.layout().currentProgram()), "rw-r--r--");
+        DesktopEntry.render(context.layout().currentProgram(), sockets), "rw-r--r--");
   }
 
   @Override

@@ -20,6 +20,8 @@ import javafx.scene.layout.VBox;
  * The tenant connection: a pasted enrollment string, or the tenant URL, enrollment key and
  * optional fingerprint. "Test connection" runs the check; Next needs a passed check for the
  * current values, unless the operator chose to test through a proxy on the Proxy page.
+ * A field's error shows once the field was edited, or for every field once the operator
+ * chose to test later, because Next and Test stay disabled while a field is invalid.
  */
 final class ConnectionPage extends WizardPage {
 
@@ -49,7 +51,9 @@ final class ConnectionPage extends WizardPage {
     decoded.textProperty().bind(Bindings.createStringBinding(
         () -> describe(model.enrollmentString().get()), model.enrollmentString()));
     VBox stringFields = new VBox(4, caption("Enrollment string", string), string,
-        errorLabel("enrollmentString", Bindings.when(stringMode).then(stringError).otherwise("")),
+        errorLabel("enrollmentString", Bindings.when(stringMode)
+            .then(afterEdit(model.enrollmentString(), stringError, model.testLater()))
+            .otherwise("")),
         decoded);
     stringFields.disableProperty().bind(Bindings.not(stringMode));
 
@@ -69,12 +73,14 @@ final class ConnectionPage extends WizardPage {
     StringBinding fingerprintError = message(model.fingerprint(), FieldChecks::fingerprint);
     VBox urlFields = new VBox(4,
         caption("Tenant URL", url), url,
-        errorLabel("tenantUrl", Bindings.when(stringMode).then("").otherwise(urlError)),
+        errorLabel("tenantUrl", Bindings.when(stringMode).then("")
+            .otherwise(afterEdit(model.tenantUrl(), urlError, model.testLater()))),
         caption("Enrollment key", key), key,
-        errorLabel("enrollmentKey", Bindings.when(stringMode).then("").otherwise(keyError)),
+        errorLabel("enrollmentKey", Bindings.when(stringMode).then("")
+            .otherwise(afterEdit(model.enrollmentKey(), keyError, model.testLater()))),
         caption("Certificate fingerprint (optional)", fingerprint), fingerprint,
-        errorLabel("fingerprint",
-            Bindings.when(stringMode).then("").otherwise(fingerprintError)));
+        errorLabel("fingerprint", Bindings.when(stringMode).then("")
+            .otherwise(afterEdit(model.fingerprint(), fingerprintError, model.testLater()))));
     urlFields.disableProperty().bind(stringMode);
 
     BooleanBinding fieldsValid = Bindings.when(stringMode)

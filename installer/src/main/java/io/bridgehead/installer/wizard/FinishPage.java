@@ -1,5 +1,6 @@
 package io.bridgehead.installer.wizard;
 
+import io.bridgehead.installer.wizard.command.CommandLines;
 import io.bridgehead.installer.wizard.command.CommandRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,8 +40,8 @@ final class FinishPage extends WizardPage {
     consoleResult.setWrapText(true);
     add(summary,
         paragraph("The console shows the services' state, their jobs and logs, and lets"
-            + " an administrator change the pool or the proxy. It also starts when a user"
-            + " logs in."),
+            + " an administrator change the pool, and the proxy on its Setup page. It also"
+            + " starts when a user logs in."),
         console, consoleResult,
         paragraph("The command 'bridgehead status' shows the same state in a terminal."));
   }
@@ -50,19 +51,20 @@ final class FinishPage extends WizardPage {
     super.onEnteringPage(wizard);
     showPrevious(false);
     summary.setText(install.resultMessage() + "\n\nProgram files: "
-        + model.settings().get().installDir() + ". Services run as "
+        + model.settings().get().programFolder() + ". Services run as "
         + model.settings().get().serviceAccount() + ".");
   }
 
   private void openConsole(CommandRunner runner, Background background, Button button) {
     button.setDisable(true);
     consoleResult.setText("Starting the console\u2026");
+    List<String> arguments = CommandLines.console(model.settings().get());
     Task<String> task = new Task<>() {
       @Override
       protected String call() throws IOException, InterruptedException {
         Path errors = Files.createTempFile("bridgehead-console", ".log");
         try {
-          Process console = runner.startDetached(List.of("console"), errors);
+          Process console = runner.startDetached(arguments, errors);
           if (!console.waitFor(CONSOLE_START_MILLIS, TimeUnit.MILLISECONDS)) {
             return "The console is open.";
           }

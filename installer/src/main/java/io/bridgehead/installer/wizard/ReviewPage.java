@@ -11,8 +11,9 @@ import javafx.scene.layout.HBox;
 import org.controlsfx.dialog.Wizard;
 
 /**
- * The exact command the install runs, with the secrets it reads from standard input masked,
- * and a button that copies it for unattended installs elsewhere.
+ * The command the install runs, with the secrets it reads from standard input masked, and a
+ * button that copies it for unattended installs elsewhere. Both leave out {@code --progress},
+ * which the wizard adds to read the install's progress lines.
  */
 final class ReviewPage extends WizardPage {
   /** The program name shown in the command: what an operator types. */
@@ -34,7 +35,8 @@ final class ReviewPage extends WizardPage {
     copy.setId("copyCommand");
     copy.setOnAction(event -> copy());
     copied.setId("copyCommand-result");
-    add(paragraph("Next runs this command. It reads the secrets from standard input, so"
+    add(paragraph("Next runs this command, with --progress added so the wizard can follow"
+            + " it. It reads the secrets from standard input, so"
             + " they never appear on a command line or in the process list."),
         command, new HBox(8, copy, copied),
         paragraph("To install another server the same way, run the command there and give it"
@@ -45,7 +47,7 @@ final class ReviewPage extends WizardPage {
   public void onEnteringPage(Wizard wizard) {
     super.onEnteringPage(wizard);
     copied.setText("");
-    CommandLine line = CommandLines.install(model.settings().get());
+    CommandLine line = CommandLines.installForOperator(model.settings().get());
     StringBuilder text = new StringBuilder(line.display(PROGRAM));
     for (String input : line.maskedInput()) {
       text.append("\n").append(input);
@@ -55,7 +57,7 @@ final class ReviewPage extends WizardPage {
 
   private void copy() {
     ClipboardContent content = new ClipboardContent();
-    content.putString(CommandLines.install(model.settings().get()).display(PROGRAM));
+    content.putString(CommandLines.installForOperator(model.settings().get()).display(PROGRAM));
     Clipboard.getSystemClipboard().setContent(content);
     copied.setText("Copied the command, without the hidden values.");
   }

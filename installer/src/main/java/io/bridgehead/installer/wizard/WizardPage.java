@@ -5,6 +5,7 @@ import java.util.function.Function;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
@@ -118,6 +119,17 @@ abstract class WizardPage extends WizardPane {
     label.visibleProperty().bind(Bindings.isNotEmpty(message));
     label.managedProperty().bind(label.visibleProperty());
     return label;
+  }
+
+  /**
+   * Returns {@code message} once {@code field} has changed or while {@code showAll} is true,
+   * and "" before, so a field that starts empty shows no error until the operator edits it.
+   */
+  static StringBinding afterEdit(ObservableValue<?> field, ObservableStringValue message,
+      ObservableBooleanValue showAll) {
+    BooleanProperty edited = new SimpleBooleanProperty(false);
+    field.addListener((observable, before, after) -> edited.set(true));
+    return Bindings.when(edited.or(showAll)).then(message).otherwise("");
   }
 
   /** Returns a binding of a field check's message, or "" while the check passes. */

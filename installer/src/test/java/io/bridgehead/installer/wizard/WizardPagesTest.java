@@ -146,12 +146,28 @@ class WizardPagesTest {
     type("fingerprint", "12:34");
 
     assertThat(error("tenantUrl")).startsWith("Invalid tenant URL 'http://tenant.example.com'");
-    assertThat(error("enrollmentKey"))
-        .isEqualTo("Enter the enrollment key of the pool this agent joins");
+    assertThat(error("enrollmentKey")).as("the key before it was edited").isEmpty();
     assertThat(error("fingerprint")).isNotEmpty();
-    assertThat(error("enrollmentString")).as("the unused field").isEmpty();
     robot.clickOn("#testLater");
+    assertThat(error("enrollmentKey")).as("the key after test later")
+        .isEqualTo("Enter the enrollment key of the pool this agent joins");
+    assertThat(error("enrollmentString")).as("the unused field").isEmpty();
     assertThat(next().isDisabled()).isTrue();
+  }
+
+  @Test
+  void emptyEnrollmentStringShowsNoErrorYet() throws TimeoutException {
+    open(HostOs.LINUX, AccountVerifier.forThisSystem());
+    toConnectionPage();
+
+    assertThat(error("enrollmentString")).as("before anything was typed").isEmpty();
+    assertThat(next().isDisabled()).isTrue();
+
+    type("enrollmentString", "bh1.x");
+    type("enrollmentString", "");
+
+    assertThat(error("enrollmentString")).as("after the field was cleared")
+        .startsWith("Paste the enrollment string that 'bridgehead tenant pool create-key");
   }
 
   @Test

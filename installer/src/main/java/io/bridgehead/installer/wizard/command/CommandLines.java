@@ -3,6 +3,7 @@ package io.bridgehead.installer.wizard.command;
 import io.bridgehead.installer.wizard.model.ConnectionMode;
 import io.bridgehead.installer.wizard.model.InstallSettings;
 import io.bridgehead.installer.wizard.model.ProxyMode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +46,30 @@ public final class CommandLines {
     addProxy(settings, arguments, secrets);
     arguments.addAll(List.of("--progress", "--accept-license"));
     return new CommandLine(arguments, secrets);
+  }
+
+  /**
+   * Returns the install command as an operator would run it on another server: the same as
+   * {@link #install} without {@code --progress}, whose lines only the wizard reads.
+   */
+  public static CommandLine installForOperator(InstallSettings settings) {
+    CommandLine line = install(settings);
+    List<String> arguments = new ArrayList<>(line.arguments());
+    arguments.remove("--progress");
+    return new CommandLine(arguments, line.secrets());
+  }
+
+  /**
+   * Returns the arguments of {@code bridgehead console} for the installed services, with
+   * {@code --ipc-dir} when their socket folder is not the default.
+   */
+  public static List<String> console(InstallSettings settings) {
+    List<String> arguments = new ArrayList<>(List.of("console"));
+    Path sockets = settings.nonDefaultSocketFolder();
+    if (sockets != null) {
+      arguments.addAll(List.of("--ipc-dir", sockets.toString()));
+    }
+    return arguments;
   }
 
   /**

@@ -71,8 +71,8 @@ public final class FieldChecks {
   /** Checks a pasted enrollment string; the message never repeats the string itself. */
   public static Optional<String> enrollmentString(String text) {
     if (text.isBlank()) {
-      return Optional.of("Paste the enrollment string that 'bridgehead tenant pool create'"
-          + " or the tenant's pool page gave you");
+      return Optional.of("Paste the enrollment string that 'bridgehead tenant pool create-key"
+          + " POOL' printed on the tenant");
     }
     try {
       EnrollmentString.decode(text);

@@ -1,5 +1,6 @@
 package io.bridgehead.installer.wizard.model;
 
+import io.bridgehead.installer.layout.InstallLayout;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -67,6 +68,23 @@ public record InstallSettings(
   /** Returns whether the proxy password goes on the command's standard input. */
   public boolean sendsProxyPassword() {
     return proxyMode == ProxyMode.EXPLICIT && !proxyUser.isEmpty() && !proxyPassword.isEmpty();
+  }
+
+  /** Returns the program folder the install writes, placed under the root when one is set. */
+  public Path programFolder() {
+    Path typed = Path.of(installDir);
+    return root == null ? typed : InstallLayout.under(root, typed);
+  }
+
+  /**
+   * Returns the services' socket folder when it is not the default {@code /run/bridgehead},
+   * as after a {@code --root} install on Linux, or null. Windows services use named pipes.
+   */
+  public Path nonDefaultSocketFolder() {
+    if (os != HostOs.LINUX || root == null) {
+      return null;
+    }
+    return InstallLayout.under(root, InstallLayout.LINUX_RUN_DIR);
   }
 
   @Override

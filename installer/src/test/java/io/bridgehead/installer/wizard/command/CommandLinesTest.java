@@ -20,6 +20,40 @@ class CommandLinesTest {
   }
 
   @Test
+  void installForOperatorLeavesOutProgress() {
+    InstallSettings settings = linux(ProxyMode.SYSTEM, "", "");
+
+    CommandLine line = CommandLines.installForOperator(settings);
+
+    assertThat(line.arguments()).doesNotContain("--progress");
+    assertThat(line.arguments()).containsExactly("install", "--unattended", "--root",
+        "/tmp/root", "--install-dir", "/opt/bridgehead", "--enrollment-string", "-",
+        "--module", "automation", "--service-account", "bridgehead", "--proxy", "system",
+        "--accept-license");
+    assertThat(line.secrets()).isEqualTo(CommandLines.install(settings).secrets());
+    assertThat(CommandLines.install(settings).arguments()).contains("--progress");
+  }
+
+  @Test
+  void consoleUnderRootPassesSocketFolder() {
+    InstallSettings settings = linux(ProxyMode.SYSTEM, "", "");
+
+    assertThat(CommandLines.console(settings))
+        .containsExactly("console", "--ipc-dir", "/tmp/root/run/bridgehead");
+    assertThat(settings.programFolder()).isEqualTo(Path.of("/tmp/root/opt/bridgehead"));
+  }
+
+  @Test
+  void consoleWithoutRootUsesDefaultSockets() {
+    InstallSettings settings = new InstallSettings(null, HostOs.LINUX, "/opt/bridgehead",
+        ConnectionMode.ENROLLMENT_STRING, "bh1.s", "", "", "", List.of("automation"),
+        "bridgehead", "", ProxyMode.SYSTEM, "", "", "");
+
+    assertThat(CommandLines.console(settings)).containsExactly("console");
+    assertThat(settings.programFolder()).isEqualTo(Path.of("/opt/bridgehead"));
+  }
+
+  @Test
   void installWithEnrollmentStringReadsItFromInput() {
     CommandLine line = CommandLines.install(linux(ProxyMode.SYSTEM, "", ""));
 
