@@ -136,7 +136,7 @@ class WizardInstallTest {
     String command = driver.text("commandLine");
     assertThat(command).startsWith("bridgehead install --unattended --root " + root
         + " --install-dir /opt/bridgehead --enrollment-string - --module automation"
-        + " --service-account bridgehead --proxy none --progress --accept-license");
+        + " --service-account bridgehead --proxy none --accept-license");
     assertThat(command).contains("standard input line 1: enrollment string");
     assertThat(command).doesNotContain(enrollmentString);
 
