@@ -88,7 +88,7 @@ public final class UnattendedUninstall {
       }
     }
     try (InstallLog closing = log) {
-      ConsoleProgress progress = new ConsoleProgress(out, machine, log);
+      ConsoleProgress progress = new ConsoleProgress(out, machine, log, "uninstall");
       InstallRecord record;
       ServiceManager services;
       try {

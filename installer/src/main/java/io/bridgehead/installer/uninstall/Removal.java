@@ -13,7 +13,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -50,10 +52,18 @@ public final class Removal {
 
   /** Runs every step and returns what could not be removed; empty when all is gone. */
   public List<String> run() {
-    List<String> descriptions = List.of("Stop and remove the services",
-        "Remove the files and links", "Remove the folders",
-        keepData ? "Keep the service user (--keep-data)" : "Remove the service user",
-        "Remove the install record");
+    Map<String, Runnable> steps = new LinkedHashMap<>();
+    steps.put("Stop and remove the services", this::removeServices);
+    steps.put("Remove the files and links", this::removeFiles);
+    steps.put("Remove the folders", this::removeFolders);
+    // An install into a folder, or onto an existing user, made no user, so there is no step.
+    if (!record.users().isEmpty()) {
+      steps.put(keepData ? "Keep the service user (--keep-data)" : "Remove the service user",
+          this::removeUsers);
+    }
+    steps.put(keepData ? "Keep the install record of the kept data"
+        : "Remove the install record", this::finishRecord);
+    List<String> descriptions = List.copyOf(steps.keySet());
     int total = descriptions.size();
     for (int i = 0; i < total; i++) {
       progress.planned(i + 1, total, descriptions.get(i));
@@ -62,13 +72,7 @@ public final class Removal {
     for (int i = 0; i < total; i++) {
       progress.started(i + 1, total, descriptions.get(i));
       int failuresBefore = leftBehind.size();
-      switch (i) {
-        case 0 -> removeServices();
-        case 1 -> removeFiles();
-        case 2 -> removeFolders();
-        case 3 -> removeUsers();
-        default -> remove(recordFile, false);
-      }
+      steps.get(descriptions.get(i)).run();
       if (leftBehind.size() == failuresBefore) {
         progress.done(i + 1, total);
       } else {
@@ -137,6 +141,44 @@ public final class Removal {
         leftBehind.add("the user " + user + " (" + e.getMessage() + ")");
       }
     }
+  }
+
+  /**
+   * Removes the install record, or with {@code --keep-data} rewrites it to list only what
+   * is left: the kept folders and files and the service users. A later install merges it into
+   * its own record, so a later uninstall removes them.
+   */
+  private void finishRecord() {
+    if (!keepData) {
+      remove(recordFile, false);
+      // The holder folders around the record were not empty when the other folders were removed.
+      for (String folder : deepestFirst(record.parentFolders())) {
+        Path path = Path.of(folder);
+        if (recordFile.startsWith(path)) {
+          try {
+            FileTrees.deleteIfEmpty(path);
+          } catch (IOException e) {
+            leftBehind.add(path + " (" + e.getMessage() + ")");
+          }
+        }
+      }
+      return;
+    }
+    InstallRecord kept = new InstallRecord(record.version(), record.installedAt(),
+        record.root(), record.installDir(), record.dataDir(), record.serviceManager(),
+        List.of(), record.users(), existing(record.files()), existing(record.links()),
+        existing(record.folders()), existing(record.parentFolders()), record.proxy());
+    try {
+      kept.write(recordFile);
+    } catch (IOException e) {
+      leftBehind.add(recordFile + " (" + e.getMessage() + ")");
+    }
+  }
+
+  private static List<String> existing(List<String> paths) {
+    return paths.stream()
+        .filter(path -> Files.exists(Path.of(path), LinkOption.NOFOLLOW_LINKS))
+        .toList();
   }
 
   private void remove(Path path, boolean folder) {
