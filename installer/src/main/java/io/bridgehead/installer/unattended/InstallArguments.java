@@ -51,6 +51,8 @@ final class InstallArguments {
   /** The source of the Windows domain account's password, or null. */
   SecretSource servicePassword;
   ProxyChoice proxy = ProxyChoice.SYSTEM;
+  /** True when {@code --proxy} was given; false when {@code proxy} is the default. */
+  boolean proxyGiven;
   /** The source of the proxy password, or null. */
   SecretSource proxyPassword;
   boolean start = true;
@@ -278,6 +280,8 @@ final class InstallArguments {
     }
     proxyPassword = SecretSource.of(passwordFile, "--proxy-password-file", password,
         "--proxy-password");
+    // --proxy-user and the password need --proxy, so this covers them too.
+    proxyGiven = value != null;
     if (value == null || value.equals("system")) {
       proxy = ProxyChoice.SYSTEM;
     } else if (value.equals("none")) {

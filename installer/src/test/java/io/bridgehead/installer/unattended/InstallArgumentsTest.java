@@ -26,6 +26,7 @@ class InstallArgumentsTest {
     assertThat(parsed.modules).containsExactly(Role.AUTOMATION);
     assertThat(parsed.serviceAccount).isEqualTo("bridgehead");
     assertThat(parsed.proxy.mode()).isEqualTo("system");
+    assertThat(parsed.proxyGiven).isFalse();
     assertThat(parsed.start).isTrue();
     assertThat(parsed.consoleAutostart).isTrue();
     assertThat(parsed.enrollmentString.file()).isNull();
@@ -40,6 +41,16 @@ class InstallArgumentsTest {
     assertThat(parsed.proxy.mode()).isEqualTo("explicit");
     assertThat(parsed.proxy.url()).isEqualTo("http://proxy.example:3128");
     assertThat(parsed.proxy.username()).isEqualTo("agent");
+    assertThat(parsed.proxyGiven).isTrue();
+  }
+
+  @Test
+  void proxySystemGivenExplicitly() throws InvalidOptionException {
+    InstallArguments parsed = InstallArguments.parse(with("--enrollment-string", "-",
+        "--proxy", "system"), false);
+
+    assertThat(parsed.proxy.mode()).isEqualTo("system");
+    assertThat(parsed.proxyGiven).isTrue();
   }
 
   @Test
