@@ -83,6 +83,10 @@ final class InstallArguments {
           + " license and accept it by adding --accept-license");
     }
     parsed.root = folder(options, "root", false);
+    if (parsed.root != null && Files.exists(parsed.root) && !Files.isDirectory(parsed.root)) {
+      throw new InvalidOptionException("--root " + parsed.root + " is a file, not a folder;"
+          + " give a folder");
+    }
     if (parsed.root != null && !Files.isDirectory(parsed.root)) {
       throw new InvalidOptionException("--root " + parsed.root + ": folder not found; create"
           + " it first");

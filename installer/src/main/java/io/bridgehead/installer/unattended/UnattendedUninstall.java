@@ -44,6 +44,10 @@ public final class UnattendedUninstall {
       Options options = Options.parse(arguments, VALUED, FLAGS);
       String rootText = options.value("root");
       root = rootText == null ? null : Path.of(rootText).toAbsolutePath().normalize();
+      if (root != null && Files.exists(root) && !Files.isDirectory(root)) {
+        throw new InvalidOptionException("--root " + root + " is a file, not a folder; give"
+            + " the folder given to 'install --root'");
+      }
       if (root != null && !Files.isDirectory(root)) {
         throw new InvalidOptionException("--root " + rootText + ": folder not found");
       }

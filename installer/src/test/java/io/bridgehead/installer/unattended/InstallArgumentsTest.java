@@ -76,6 +76,7 @@ class InstallArgumentsTest {
         List.of("--enrollment-string", "-", "--proxy-user", "agent"),
         List.of("--enrollment-string", "-", "--install-dir", "opt/bh"),
         List.of("--enrollment-string", "-", "--root", folder.resolve("missing").toString()),
+        List.of("--enrollment-string", "-", "--root", pem.toString()),
         List.of("--enrollment-string", "-", "--ca-bundle", pem + ".missing"),
         List.of("--enrollment-string", "-", "--colour"),
         List.of("--enrollment-string", "-", "extra"));
@@ -99,6 +100,7 @@ class InstallArgumentsTest {
         "--proxy-user needs --proxy http://HOST:PORT",
         "--install-dir opt/bh is not an absolute path",
         "folder not found",
+        "is a file, not a folder",
         "file not found or not readable",
         "unknown option --colour",
         "unexpected argument 'extra'");
