@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -74,6 +76,39 @@ public final class UnattendedUninstall {
     return uninstall(layout, logFile, keepData, machine);
   }
 
+  /**
+   * Returns why the record does not fit this uninstall, or null: its root differs from
+   * {@code --root}, or its install folder is a top-level folder such as {@code /usr}.
+   */
+  private static String recordProblem(InstallRecord record, InstallLayout layout) {
+    Path recordRoot = record.root() == null ? null
+        : Path.of(record.root()).toAbsolutePath().normalize();
+    if (!Objects.equals(recordRoot, layout.root())) {
+      return "the install record " + layout.record() + " is of an install "
+          + (recordRoot == null ? "into the system" : "with --root " + recordRoot)
+          + ", not " + (layout.root() == null ? "into the system" : "with --root "
+          + layout.root()) + "; give the --root the install used";
+    }
+    if (Path.of(record.installDir()).toAbsolutePath().normalize().getNameCount() < 2) {
+      return "the install record " + layout.record() + " names the install folder "
+          + record.installDir() + ", which no install makes; check the record";
+    }
+    return null;
+  }
+
+  /** Returns the folders that the paths in the record must lie in. */
+  private static List<Path> folders(InstallRecord record, InstallLayout layout) {
+    List<Path> folders = new ArrayList<>();
+    folders.add(Path.of(record.installDir()));
+    for (Path folder : new Path[] {layout.dataDir(), layout.logDir(), layout.runDir(),
+        layout.unitDir(), layout.autostartDir()}) {
+      if (folder != null) {
+        folders.add(folder);
+      }
+    }
+    return folders;
+  }
+
   private int uninstall(InstallLayout layout, Path logFile, boolean keepData,
       boolean machine) {
     Path recordFile = layout.record();
@@ -107,7 +142,14 @@ public final class UnattendedUninstall {
             e.getMessage(), List.of()));
         return PlanResult.FAILED;
       }
-      List<String> left = new Removal(record, recordFile, services, keepData, progress).run();
+      String problem = recordProblem(record, layout);
+      if (problem != null) {
+        progress.result(new PlanResult(PlanResult.Status.FAILED,
+            UnattendedInstall.INVALID_ARGUMENT, problem, List.of()));
+        return UnattendedInstall.INVALID_ARGUMENT;
+      }
+      List<String> left = new Removal(record, recordFile, folders(record, layout), services,
+          keepData, progress).run();
       if (left.isEmpty()) {
         progress.result(new PlanResult(PlanResult.Status.OK, 0, "Removed Bridgehead "
             + record.version() + (keepData ? "; the data folder " + record.dataDir()

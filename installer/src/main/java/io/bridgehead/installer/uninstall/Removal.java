@@ -28,6 +28,7 @@ public final class Removal {
 
   private final InstallRecord record;
   private final Path recordFile;
+  private final List<Path> folders;
   private final ServiceManager services;
   private final boolean keepData;
   private final Progress progress;
@@ -37,14 +38,17 @@ public final class Removal {
    * Creates a removal.
    *
    * @param recordFile the install record's file, removed last
+   * @param folders the layout's folders: a listed path outside them is not removed, and
+   *     neither is one outside the record's root when it has one
    * @param services the manager the services were registered with
    * @param keepData true to keep the data folder and everything in it, and the service user
    *     that owns those files
    */
-  public Removal(InstallRecord record, Path recordFile, ServiceManager services,
-      boolean keepData, Progress progress) {
+  public Removal(InstallRecord record, Path recordFile, List<Path> folders,
+      ServiceManager services, boolean keepData, Progress progress) {
     this.record = record;
     this.recordFile = recordFile;
+    this.folders = folders.stream().map(path -> path.toAbsolutePath().normalize()).toList();
     this.services = services;
     this.keepData = keepData;
     this.progress = progress;
@@ -63,12 +67,14 @@ public final class Removal {
     }
     steps.put(keepData ? "Keep the install record of the kept data"
         : "Remove the install record", this::finishRecord);
+
     List<String> descriptions = List.copyOf(steps.keySet());
     int total = descriptions.size();
     for (int i = 0; i < total; i++) {
       progress.planned(i + 1, total, descriptions.get(i));
     }
     List<String> agents = keepData ? List.of() : enrolledAgents();
+
     for (int i = 0; i < total; i++) {
       progress.started(i + 1, total, descriptions.get(i));
       int failuresBefore = leftBehind.size();
@@ -118,7 +124,7 @@ public final class Removal {
     }
     for (String folder : deepestFirst(record.parentFolders())) {
       Path path = Path.of(folder);
-      if (kept(path)) {
+      if (kept(path) || !allowed(path, true)) {
         continue;
       }
       try {
@@ -185,6 +191,9 @@ public final class Removal {
     if (kept(path) && !path.equals(recordFile)) {
       return;
     }
+    if (!path.equals(recordFile) && !allowed(path, false)) {
+      return;
+    }
     try {
       if (folder) {
         FileTrees.delete(path);
@@ -194,6 +203,34 @@ public final class Removal {
     } catch (IOException e) {
       leftBehind.add(path + " (" + e.getMessage() + ")");
     }
+  }
+
+  /**
+   * Returns whether the record may remove {@code path}: inside the record's root when it has
+   * one, and inside one of the layout's folders. A holder folder may also be a parent of one
+   * of them, because it is removed only when empty. Otherwise the path is left behind, with
+   * the reason, so that an edited or damaged record cannot remove other files.
+   */
+  private boolean allowed(Path path, boolean holder) {
+    Path normalized = path.toAbsolutePath().normalize();
+    boolean inside = record.root() == null
+        || normalized.startsWith(Path.of(record.root()).toAbsolutePath().normalize());
+    if (inside) {
+      inside = false;
+      for (Path folder : folders) {
+        boolean parent = holder && normalized.getNameCount() > 0 && folder.startsWith(normalized);
+        if (normalized.startsWith(folder) || parent) {
+          inside = true;
+          break;
+        }
+      }
+    }
+    if (!inside) {
+      leftBehind.add(path + " (not removed: the install record lists it, but it is outside"
+          + (record.root() == null ? "" : " the root " + record.root() + " or")
+          + " the installation's folders; remove it by hand if Bridgehead made it)");
+    }
+    return inside;
   }
 
   /** Returns whether {@code --keep-data} keeps the path: the data folder or inside it. */

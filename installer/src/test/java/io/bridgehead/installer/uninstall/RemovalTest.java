@@ -58,8 +58,33 @@ class RemovalTest {
     assertFalse(Files.exists(dataDir));
   }
 
+  @Test
+  void pathOutsideFoldersNotRemoved(@TempDir Path elsewhere) throws IOException {
+    Path installDir = Files.createDirectories(root.resolve("opt/bridgehead"));
+    Path dataDir = Files.createDirectories(root.resolve("var/lib/bridgehead"));
+    Path outsideRoot = Files.writeString(elsewhere.resolve("notes.txt"), "keep");
+    Path outsideFolders = Files.writeString(root.resolve("notes.txt"), "keep");
+    Path recordFile = dataDir.resolve("install.json");
+    InstallRecord record = new InstallRecord("1.0", Instant.now(), root.toString(),
+        installDir.toString(), dataDir.toString(), "folder", List.of(), List.of(),
+        List.of(outsideRoot.toString(), outsideFolders.toString()), List.of(),
+        List.of(installDir.toString(), elsewhere.toString()), List.of(), ProxyChoice.SYSTEM);
+    record.write(recordFile);
+
+    List<String> left = removal(record, recordFile, false).run();
+
+    assertTrue(Files.exists(outsideRoot));
+    assertTrue(Files.exists(outsideFolders));
+    assertTrue(Files.exists(elsewhere));
+    assertFalse(Files.exists(installDir));
+    assertEquals(3, left.size());
+    assertTrue(left.get(0).startsWith(outsideRoot + " (not removed"), left.get(0));
+  }
+
   private Removal removal(InstallRecord record, Path recordFile, boolean keepData) {
-    return new Removal(record, recordFile,
+    List<Path> folders = List.of(Path.of(record.installDir()), Path.of(record.dataDir()),
+        root.resolve("etc/systemd/system"));
+    return new Removal(record, recordFile, folders,
         ServiceManagers.folder(root.resolve("run/bridgehead")), keepData, new NoProgress());
   }
 
