@@ -2,6 +2,9 @@ package io.bridgehead.installer.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bridgehead.agent.config.AgentConfig;
+import io.bridgehead.agent.config.FileCredentialStore;
+import io.bridgehead.agent.proxy.ProxySettings;
 import io.bridgehead.installer.distribution.Distribution;
 import io.bridgehead.installer.layout.InstallLayout;
 import io.bridgehead.installer.linux.Ownership;
@@ -16,7 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What an install records of paths that existed before it. */
+/** What a reinstall records and changes of paths that existed before it. */
 class ReinstallRecordTest {
   @TempDir
   Path root;
@@ -52,9 +55,50 @@ class ReinstallRecordTest {
     assertThat(journal.files()).contains(newFile.toString());
   }
 
+  @Test
+  void givenProxyWrittenToEnrolledFolder() throws Exception {
+    InstallLayout layout = InstallLayout.linux(root, null, null);
+    Path data = Files.createDirectories(layout.roleData(Role.AUTOMATION));
+    new AgentConfig("https://127.0.0.1:8443", null, null, "agt_1", "pool",
+        List.of(Role.AUTOMATION), ProxySettings.none()).write(data);
+    ProxyChoice proxy = new ProxyChoice("explicit", "http://127.0.0.1:3128", "agent");
+    InstallSettings settings = new InstallSettings(layout, List.of(Role.AUTOMATION), null,
+        List.of(), "bridgehead", null, proxy, "secret".toCharArray(), true, false, false);
+    EnrollModules step = new EnrollModules(context(settings, new Journal()));
+
+    step.run();
+
+    assertThat(AgentConfig.read(data).proxy().username()).isEqualTo("agent");
+    assertThat(FileCredentialStore.proxyPassword(data).load()).contains("secret");
+
+    step.undo();
+
+    assertThat(AgentConfig.read(data).proxy()).isEqualTo(ProxySettings.none());
+    assertThat(FileCredentialStore.proxyPassword(data).load()).isEmpty();
+  }
+
+  @Test
+  void defaultProxyKeepsEnrolledFolder() throws Exception {
+    InstallLayout layout = InstallLayout.linux(root, null, null);
+    Path data = Files.createDirectories(layout.roleData(Role.AUTOMATION));
+    new AgentConfig("https://127.0.0.1:8443", null, null, "agt_1", "pool",
+        List.of(Role.AUTOMATION), ProxySettings.none()).write(data);
+    InstallSettings settings = new InstallSettings(layout, List.of(Role.AUTOMATION), null,
+        List.of(), "bridgehead", null, ProxyChoice.SYSTEM, null, false, false, false);
+
+    new EnrollModules(context(settings, new Journal())).run();
+
+    assertThat(AgentConfig.read(data).proxy()).isEqualTo(ProxySettings.none());
+  }
+
   private static InstallContext context(InstallLayout layout, Journal journal) {
     InstallSettings settings = new InstallSettings(layout, List.of(Role.AUTOMATION), null,
         List.of(), "bridgehead", null, ProxyChoice.SYSTEM, null, false, false, false);
+    return context(settings, journal);
+  }
+
+  private static InstallContext context(InstallSettings settings, Journal journal) {
+    InstallLayout layout = settings.layout();
     return new InstallContext(settings,
         new Distribution("1.0.0", List.of(), null, Path.of("java"), "Main"),
         ServiceManagers.folder(layout.runDir()), "folder", Ownership.none(), journal, null,
