@@ -68,7 +68,7 @@ final class ReleaseCommands {
   }
 
   private ExitCode build(Args args) throws CommandException, IOException {
-    PrivateKey key = ReleaseKeys.readPrivate(existing(required(args, "key"), "--key"));
+    PrivateKey key = privateKey(existing(required(args, "key"), "--key"));
     Path output = required(args, "out");
     String version = args.value("version") == null ? AgentVersion.current()
         : args.value("version");
@@ -92,6 +92,19 @@ final class ReleaseCommands {
     out.println("Release package " + output + ": version " + manifest.version() + ", "
         + manifest.files().size() + " files, " + manifest.totalSize() + " bytes");
     return ExitCode.OK;
+  }
+
+  /**
+   * Reads the release private key. A file that cannot be read is an I/O failure. A file that
+   * is read but contains no private key, such as the public key, is an invalid argument.
+   */
+  private static PrivateKey privateKey(Path file) throws CommandException, IOException {
+    Files.readAllBytes(file);
+    try {
+      return ReleaseKeys.readPrivate(file);
+    } catch (IOException e) {
+      throw CommandException.invalid(e.getMessage());
+    }
   }
 
   /**

@@ -72,6 +72,10 @@ public final class Journal {
     users.remove(name);
   }
 
+  public boolean containsFile(Path path) {
+    return files.contains(text(path));
+  }
+
   public boolean containsFolder(Path path) {
     String text = text(path);
     return folders.contains(text) || parentFolders.contains(text);

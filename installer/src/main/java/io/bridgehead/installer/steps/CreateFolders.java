@@ -14,6 +14,11 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Outside {@code --root}, the data folder belongs to root and the service account's group, so
  * the services can read it but not add to it; the module folders and the log folder belong to
  * the service account, which writes them. Folders that exist are left as they are.
+ *
+ * <p>The module data folders are recorded as the installation's own even when they exist, for
+ * example after {@code uninstall --keep-data}, so that a later uninstall without
+ * {@code --keep-data} removes them. An existing data folder is recorded as a holder, removed
+ * only when empty. Undo removes only the folders this run created.
  */
 final class CreateFolders implements Step {
   private static final String MODE = "rwxr-x---";
@@ -36,10 +41,14 @@ final class CreateFolders implements Step {
     InstallLayout layout = context.layout();
     if (create(layout.dataDir())) {
       context.ownership().groupOnly(layout.dataDir());
+    } else if (!context.journal().containsFolder(layout.dataDir())) {
+      context.journal().parentFolder(layout.dataDir());
     }
     for (Role role : context.settings().modules()) {
       if (create(layout.roleData(role))) {
         context.ownership().userAndGroup(layout.roleData(role));
+      } else {
+        context.journal().folder(layout.roleData(role));
       }
     }
     if (create(layout.logDir())) {

@@ -2,6 +2,7 @@ package io.bridgehead.installer.steps;
 
 import io.bridgehead.agent.Enrollment;
 import io.bridgehead.agent.config.AgentConfig;
+import io.bridgehead.agent.config.AtomicFiles;
 import io.bridgehead.agent.config.FileCredentialStore;
 import io.bridgehead.agent.proxy.ProxyEnvironment;
 import io.bridgehead.agent.proxy.ProxySettings;
@@ -19,13 +20,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.net.ssl.SSLException;
 
 /**
  * Enrolls each module into its data folder with the agent-service's own enrollment code. A
- * data folder that is enrolled already is kept as it is, so a reinstall keeps configuration
- * and credentials and does not use an enrollment key. Enrollment goes through the chosen
+ * data folder that is enrolled already keeps its enrollment, so a reinstall keeps configuration
+ * and credentials and does not use an enrollment key, but a reinstall with {@code --proxy}
+ * writes the new proxy into it. Enrollment goes through the chosen
  * proxy, which is stored in each data folder's configuration with its password in a file of
  * its own (mode 0600), so that the service uses the same proxy.
  */
@@ -43,6 +47,8 @@ final class EnrollModules implements Step {
   private final InstallContext context;
   private final List<Path> createdFiles = new ArrayList<>();
   private final List<AgentConfig> enrolled = new ArrayList<>();
+  /** The earlier content of each file a reinstall's proxy change replaced, or null. */
+  private final Map<Path, byte[]> replacedFiles = new LinkedHashMap<>();
 
   EnrollModules(InstallContext context) {
     this.context = context;
@@ -64,6 +70,13 @@ final class EnrollModules implements Step {
         context.note("The " + role.wireName() + " module is enrolled already as agent "
             + config.agentId() + " in pool " + config.pool() + "; keeping its configuration and"
             + " credential in " + data + ".");
+        if (context.settings().proxyGiven()) {
+          applyProxy(data, config);
+        } else {
+          context.note("No --proxy given, so the " + role.wireName() + " module keeps the"
+              + " proxy setting in " + data.resolve(AgentConfig.FILE_NAME) + "; give --proxy"
+              + " to change it.");
+        }
         continue;
       }
       enroll(role, data);
@@ -100,15 +113,50 @@ final class EnrollModules implements Step {
         + accepted.config().agentId() + " in pool " + accepted.config().pool() + ".");
   }
 
+  /**
+   * Writes the proxy given on the command line into an enrolled data folder's configuration,
+   * and stores its password there, or deletes the stored one when no password was given.
+   */
+  private void applyProxy(Path data, AgentConfig config) throws StepFailedException,
+      IOException {
+    ProxySettings settings = proxySettings();
+    char[] password = context.settings().proxyPassword();
+    Path passwordFile = data.resolve(FileCredentialStore.PROXY_PASSWORD_FILE_NAME);
+    remember(data.resolve(AgentConfig.FILE_NAME));
+    remember(passwordFile);
+    config.withProxy(settings).write(data);
+    if (password != null) {
+      created(passwordFile);
+      FileCredentialStore.proxyPassword(data).save(new String(password));
+    } else {
+      Files.deleteIfExists(passwordFile);
+    }
+    context.ownership().userAndGroup(data);
+  }
+
+  /** Keeps a file's content, or its absence, the first time, so that undo restores it. */
+  private void remember(Path file) throws IOException {
+    if (!replacedFiles.containsKey(file)) {
+      replacedFiles.put(file, Files.exists(file) ? Files.readAllBytes(file) : null);
+    }
+  }
+
   /** Returns the proxy chosen at install time, with its password. */
   private TenantProxy proxy() throws StepFailedException {
-    ProxyChoice choice = context.settings().proxy();
     char[] password = context.settings().proxyPassword();
     try {
-      ProxySettings settings = ProxySettings.parse(
-          choice.mode().equals("explicit") ? choice.url() : choice.mode(), choice.username());
-      return TenantProxy.of(settings, password == null ? null : new String(password),
+      return TenantProxy.of(proxySettings(), password == null ? null : new String(password),
           ProxyEnvironment.system());
+    } catch (IllegalArgumentException e) {
+      throw new StepFailedException(2, "invalid proxy settings: " + e.getMessage(), e);
+    }
+  }
+
+  private ProxySettings proxySettings() throws StepFailedException {
+    ProxyChoice choice = context.settings().proxy();
+    try {
+      return ProxySettings.parse(
+          choice.mode().equals("explicit") ? choice.url() : choice.mode(), choice.username());
     } catch (IllegalArgumentException e) {
       throw new StepFailedException(2, "invalid proxy settings: " + e.getMessage(), e);
     }
@@ -121,9 +169,11 @@ final class EnrollModules implements Step {
       return Enrollment.request(connection, key, List.of(role), context.settings().tags());
     } catch (TenantException e) {
       if (AgentApi.INVALID_ENROLLMENT_KEY.equals(e.code())) {
+        // The tenant's message contains the same advice; older tenants' messages do not.
+        String hint = e.getMessage() != null && e.getMessage().contains("make a new key") ? ""
+            : "; make a new key for the pool on the tenant";
         throw new StepFailedException(REJECTED, "the tenant at " + url + " rejected the"
-            + " enrollment key: " + e.getMessage() + "; make a new key for the pool on the"
-            + " tenant", e);
+            + " enrollment key: " + e.getMessage() + hint, e);
       }
       throw new StepFailedException(REJECTED, "the tenant at " + url + " rejected the"
           + " enrollment: " + e.getMessage(), e);
@@ -153,6 +203,16 @@ final class EnrollModules implements Step {
       context.journal().forget(createdFiles.get(i));
     }
     createdFiles.clear();
+    for (Map.Entry<Path, byte[]> replaced : replacedFiles.entrySet()) {
+      Path file = replaced.getKey();
+      if (replaced.getValue() != null) {
+        boolean secret = file.getFileName().toString()
+            .equals(FileCredentialStore.PROXY_PASSWORD_FILE_NAME);
+        AtomicFiles.write(file, replaced.getValue(), secret);
+        context.ownership().userAndGroup(file.getParent());
+      }
+    }
+    replacedFiles.clear();
     for (AgentConfig config : enrolled) {
       context.note("Agent " + config.agentId() + " stays registered in pool " + config.pool()
           + " on the tenant; remove it there with 'bridgehead tenant agent remove "

@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param servicePassword the Windows domain account's password, or null
  * @param proxy the proxy choice
  * @param proxyPassword the proxy user's password, or null
+ * @param proxyGiven true when the command line gave {@code --proxy}, so that a reinstall
+ *     writes the proxy into data folders that are enrolled already; false when {@code proxy}
+ *     is the default, and enrolled data folders keep theirs
  * @param start false to register the services without starting them
  * @param consoleAutostart true to start the console at every desktop login
  */
@@ -31,6 +34,7 @@ public record InstallSettings(
     char[] servicePassword,
     ProxyChoice proxy,
     char[] proxyPassword,
+    boolean proxyGiven,
     boolean start,
     boolean consoleAutostart) {
 
@@ -42,9 +46,16 @@ public record InstallSettings(
     Objects.requireNonNull(proxy, "proxy");
   }
 
+  /** Returns these settings with the proxy choice from an earlier install record. */
+  public InstallSettings withRecordedProxy(ProxyChoice recorded) {
+    return new InstallSettings(layout, modules, enrollment, tags, serviceAccount,
+        servicePassword, recorded, proxyPassword, false, start, consoleAutostart);
+  }
+
   @Override
   public String toString() {
     return "InstallSettings[" + layout + ", modules " + modules + ", tags " + tags
-        + ", account " + serviceAccount + ", proxy " + proxy + "]";
+        + ", account " + serviceAccount + ", proxy " + proxy
+        + (proxyGiven ? "" : " (default)") + "]";
   }
 }

@@ -33,8 +33,12 @@ final class WrittenFiles {
     FileTrees.write(file, content, mode);
     if (!written.containsKey(file)) {
       written.put(file, earlier);
+      // A file that was there before is the installation's own only when an earlier install
+      // made it, so that uninstall does not remove a file the administrator wrote.
+      if (earlier == null || journal.containsFile(file)) {
+        journal.file(file);
+      }
     }
-    journal.file(file);
   }
 
   /** Removes the new files, restores the replaced ones, then removes created folders. */

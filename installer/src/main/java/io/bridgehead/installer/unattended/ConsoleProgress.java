@@ -15,17 +15,29 @@ final class ConsoleProgress implements Progress {
   private final PrintStream out;
   private final boolean machine;
   private final InstallLog log;
+  private final String command;
 
   ConsoleProgress(PrintStream out, boolean machine, InstallLog log) {
+    this(out, machine, log, "install");
+  }
+
+  /**
+   * Creates the progress output of a command.
+   *
+   * @param command the command's name in the step count line, {@code install} or
+   *     {@code uninstall}
+   */
+  ConsoleProgress(PrintStream out, boolean machine, InstallLog log, String command) {
     this.out = out;
     this.machine = machine;
     this.log = log;
+    this.command = command;
   }
 
   @Override
   public void planned(int number, int total, String description) {
     emit("plan " + number + " " + total + " " + oneLine(description),
-        number == 1 ? "The install has " + total + " steps." : null);
+        number == 1 ? "The " + command + " has " + total + " steps." : null);
   }
 
   @Override

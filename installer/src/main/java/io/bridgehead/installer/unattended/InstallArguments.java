@@ -51,6 +51,8 @@ final class InstallArguments {
   /** The source of the Windows domain account's password, or null. */
   SecretSource servicePassword;
   ProxyChoice proxy = ProxyChoice.SYSTEM;
+  /** True when {@code --proxy} was given; false when {@code proxy} is the default. */
+  boolean proxyGiven;
   /** The source of the proxy password, or null. */
   SecretSource proxyPassword;
   boolean start = true;
@@ -81,6 +83,10 @@ final class InstallArguments {
           + " license and accept it by adding --accept-license");
     }
     parsed.root = folder(options, "root", false);
+    if (parsed.root != null && Files.exists(parsed.root) && !Files.isDirectory(parsed.root)) {
+      throw new InvalidOptionException("--root " + parsed.root + " is a file, not a folder;"
+          + " give a folder");
+    }
     if (parsed.root != null && !Files.isDirectory(parsed.root)) {
       throw new InvalidOptionException("--root " + parsed.root + ": folder not found; create"
           + " it first");
@@ -278,6 +284,8 @@ final class InstallArguments {
     }
     proxyPassword = SecretSource.of(passwordFile, "--proxy-password-file", password,
         "--proxy-password");
+    // --proxy-user and the password need --proxy, so this covers them too.
+    proxyGiven = value != null;
     if (value == null || value.equals("system")) {
       proxy = ProxyChoice.SYSTEM;
     } else if (value.equals("none")) {

@@ -84,11 +84,12 @@ public final class UnattendedInstall {
     }
     InstallSettings settings = new InstallSettings(layout, parsed.modules, secrets.enrollment(),
         parsed.tags, parsed.serviceAccount, secrets.servicePassword(), parsed.proxy,
-        secrets.proxyPassword(), parsed.start, parsed.consoleAutostart);
+        secrets.proxyPassword(), parsed.proxyGiven, parsed.start, parsed.consoleAutostart);
     return install(parsed, settings);
   }
 
-  private int install(InstallArguments parsed, InstallSettings settings) {
+  private int install(InstallArguments parsed, InstallSettings given) {
+    InstallSettings settings = given;
     InstallLayout layout = settings.layout();
     Journal journal = new Journal();
     Path logFile = parsed.logFile != null ? parsed.logFile : layout.defaultInstallLog();
@@ -122,8 +123,18 @@ public final class UnattendedInstall {
       }
       if (previous != null) {
         journal.addAll(previous);
-        progress.note("Found an installation of version " + previous.version() + "; it is"
-            + " upgraded in place, keeping its configuration and credentials.");
+        if (!settings.proxyGiven() && previous.proxy() != null) {
+          // Without --proxy the enrolled data folders keep their proxy, so the unit files
+          // and the record keep the earlier choice too.
+          settings = settings.withRecordedProxy(previous.proxy());
+        }
+        if (previous.services().isEmpty() && !Files.exists(layout.installDir())) {
+          progress.note("Found the data kept by 'bridgehead uninstall --keep-data' of version "
+              + previous.version() + "; the install keeps its configuration and credentials.");
+        } else {
+          progress.note("Found an installation of version " + previous.version() + "; it is"
+              + " upgraded in place, keeping its configuration and credentials.");
+        }
       }
       Ownership ownership = windows || layout.inFolder() ? Ownership.none()
           : Ownership.of(settings.serviceAccount());
@@ -136,7 +147,7 @@ public final class UnattendedInstall {
           .run(cancel::requested, "Installed Bridgehead " + program.version() + " in "
               + layout.installDir() + ".");
       if (result.status() == PlanResult.Status.OK) {
-        summary(settings);
+        summary(settings, parsed.dataDir);
       } else if (log.file() != null) {
         out.println("The install log is " + log.file() + ".");
       }
@@ -161,12 +172,18 @@ public final class UnattendedInstall {
     }
   }
 
-  private void summary(InstallSettings settings) {
+  /**
+   * Prints how to check and remove the installation.
+   *
+   * @param dataDir the {@code --data-dir} given, or null for the default
+   */
+  private void summary(InstallSettings settings, Path dataDir) {
     InstallLayout layout = settings.layout();
     if (settings.start() && layout.runDir() != null) {
       out.println("Check the service with: bridgehead status --ipc-dir " + layout.runDir());
     }
     out.println("Remove it with: bridgehead uninstall"
-        + (layout.inFolder() ? " --root " + layout.root() : ""));
+        + (layout.inFolder() ? " --root " + layout.root() : "")
+        + (dataDir != null ? " --data-dir " + dataDir : ""));
   }
 }

@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -44,6 +46,10 @@ public final class UnattendedUninstall {
       Options options = Options.parse(arguments, VALUED, FLAGS);
       String rootText = options.value("root");
       root = rootText == null ? null : Path.of(rootText).toAbsolutePath().normalize();
+      if (root != null && Files.exists(root) && !Files.isDirectory(root)) {
+        throw new InvalidOptionException("--root " + root + " is a file, not a folder; give"
+            + " the folder given to 'install --root'");
+      }
       if (root != null && !Files.isDirectory(root)) {
         throw new InvalidOptionException("--root " + rootText + ": folder not found");
       }
@@ -70,6 +76,39 @@ public final class UnattendedUninstall {
     return uninstall(layout, logFile, keepData, machine);
   }
 
+  /**
+   * Returns why the record does not fit this uninstall, or null: its root differs from
+   * {@code --root}, or its install folder is a top-level folder such as {@code /usr}.
+   */
+  private static String recordProblem(InstallRecord record, InstallLayout layout) {
+    Path recordRoot = record.root() == null ? null
+        : Path.of(record.root()).toAbsolutePath().normalize();
+    if (!Objects.equals(recordRoot, layout.root())) {
+      return "the install record " + layout.record() + " is of an install "
+          + (recordRoot == null ? "into the system" : "with --root " + recordRoot)
+          + ", not " + (layout.root() == null ? "into the system" : "with --root "
+          + layout.root()) + "; give the --root the install used";
+    }
+    if (Path.of(record.installDir()).toAbsolutePath().normalize().getNameCount() < 2) {
+      return "the install record " + layout.record() + " names the install folder "
+          + record.installDir() + ", which no install makes; check the record";
+    }
+    return null;
+  }
+
+  /** Returns the folders that the paths in the record must lie in. */
+  private static List<Path> folders(InstallRecord record, InstallLayout layout) {
+    List<Path> folders = new ArrayList<>();
+    folders.add(Path.of(record.installDir()));
+    for (Path folder : new Path[] {layout.dataDir(), layout.logDir(), layout.runDir(),
+        layout.unitDir(), layout.autostartDir()}) {
+      if (folder != null) {
+        folders.add(folder);
+      }
+    }
+    return folders;
+  }
+
   private int uninstall(InstallLayout layout, Path logFile, boolean keepData,
       boolean machine) {
     Path recordFile = layout.record();
@@ -88,7 +127,7 @@ public final class UnattendedUninstall {
       }
     }
     try (InstallLog closing = log) {
-      ConsoleProgress progress = new ConsoleProgress(out, machine, log);
+      ConsoleProgress progress = new ConsoleProgress(out, machine, log, "uninstall");
       InstallRecord record;
       ServiceManager services;
       try {
@@ -103,7 +142,14 @@ public final class UnattendedUninstall {
             e.getMessage(), List.of()));
         return PlanResult.FAILED;
       }
-      List<String> left = new Removal(record, recordFile, services, keepData, progress).run();
+      String problem = recordProblem(record, layout);
+      if (problem != null) {
+        progress.result(new PlanResult(PlanResult.Status.FAILED,
+            UnattendedInstall.INVALID_ARGUMENT, problem, List.of()));
+        return UnattendedInstall.INVALID_ARGUMENT;
+      }
+      List<String> left = new Removal(record, recordFile, folders(record, layout), services,
+          keepData, progress).run();
       if (left.isEmpty()) {
         progress.result(new PlanResult(PlanResult.Status.OK, 0, "Removed Bridgehead "
             + record.version() + (keepData ? "; the data folder " + record.dataDir()

@@ -13,7 +13,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +28,7 @@ public final class Removal {
 
   private final InstallRecord record;
   private final Path recordFile;
+  private final List<Path> folders;
   private final ServiceManager services;
   private final boolean keepData;
   private final Progress progress;
@@ -35,14 +38,17 @@ public final class Removal {
    * Creates a removal.
    *
    * @param recordFile the install record's file, removed last
+   * @param folders the layout's folders: a listed path outside them is not removed, and
+   *     neither is one outside the record's root when it has one
    * @param services the manager the services were registered with
    * @param keepData true to keep the data folder and everything in it, and the service user
    *     that owns those files
    */
-  public Removal(InstallRecord record, Path recordFile, ServiceManager services,
-      boolean keepData, Progress progress) {
+  public Removal(InstallRecord record, Path recordFile, List<Path> folders,
+      ServiceManager services, boolean keepData, Progress progress) {
     this.record = record;
     this.recordFile = recordFile;
+    this.folders = folders.stream().map(path -> path.toAbsolutePath().normalize()).toList();
     this.services = services;
     this.keepData = keepData;
     this.progress = progress;
@@ -50,25 +56,29 @@ public final class Removal {
 
   /** Runs every step and returns what could not be removed; empty when all is gone. */
   public List<String> run() {
-    List<String> descriptions = List.of("Stop and remove the services",
-        "Remove the files and links", "Remove the folders",
-        keepData ? "Keep the service user (--keep-data)" : "Remove the service user",
-        "Remove the install record");
+    Map<String, Runnable> steps = new LinkedHashMap<>();
+    steps.put("Stop and remove the services", this::removeServices);
+    steps.put("Remove the files and links", this::removeFiles);
+    steps.put("Remove the folders", this::removeFolders);
+    // An install into a folder, or onto an existing user, made no user, so there is no step.
+    if (!record.users().isEmpty()) {
+      steps.put(keepData ? "Keep the service user (--keep-data)" : "Remove the service user",
+          this::removeUsers);
+    }
+    steps.put(keepData ? "Keep the install record of the kept data"
+        : "Remove the install record", this::finishRecord);
+
+    List<String> descriptions = List.copyOf(steps.keySet());
     int total = descriptions.size();
     for (int i = 0; i < total; i++) {
       progress.planned(i + 1, total, descriptions.get(i));
     }
     List<String> agents = keepData ? List.of() : enrolledAgents();
+
     for (int i = 0; i < total; i++) {
       progress.started(i + 1, total, descriptions.get(i));
       int failuresBefore = leftBehind.size();
-      switch (i) {
-        case 0 -> removeServices();
-        case 1 -> removeFiles();
-        case 2 -> removeFolders();
-        case 3 -> removeUsers();
-        default -> remove(recordFile, false);
-      }
+      steps.get(descriptions.get(i)).run();
       if (leftBehind.size() == failuresBefore) {
         progress.done(i + 1, total);
       } else {
@@ -114,7 +124,7 @@ public final class Removal {
     }
     for (String folder : deepestFirst(record.parentFolders())) {
       Path path = Path.of(folder);
-      if (kept(path)) {
+      if (kept(path) || !allowed(path, true)) {
         continue;
       }
       try {
@@ -139,8 +149,49 @@ public final class Removal {
     }
   }
 
+  /**
+   * Removes the install record, or with {@code --keep-data} rewrites it to list only what
+   * is left: the kept folders and files and the service users. A later install merges it into
+   * its own record, so a later uninstall removes them.
+   */
+  private void finishRecord() {
+    if (!keepData) {
+      remove(recordFile, false);
+      // The holder folders around the record were not empty when the other folders were removed.
+      for (String folder : deepestFirst(record.parentFolders())) {
+        Path path = Path.of(folder);
+        if (recordFile.startsWith(path)) {
+          try {
+            FileTrees.deleteIfEmpty(path);
+          } catch (IOException e) {
+            leftBehind.add(path + " (" + e.getMessage() + ")");
+          }
+        }
+      }
+      return;
+    }
+    InstallRecord kept = new InstallRecord(record.version(), record.installedAt(),
+        record.root(), record.installDir(), record.dataDir(), record.serviceManager(),
+        List.of(), record.users(), existing(record.files()), existing(record.links()),
+        existing(record.folders()), existing(record.parentFolders()), record.proxy());
+    try {
+      kept.write(recordFile);
+    } catch (IOException e) {
+      leftBehind.add(recordFile + " (" + e.getMessage() + ")");
+    }
+  }
+
+  private static List<String> existing(List<String> paths) {
+    return paths.stream()
+        .filter(path -> Files.exists(Path.of(path), LinkOption.NOFOLLOW_LINKS))
+        .toList();
+  }
+
   private void remove(Path path, boolean folder) {
     if (kept(path) && !path.equals(recordFile)) {
+      return;
+    }
+    if (!path.equals(recordFile) && !allowed(path, false)) {
       return;
     }
     try {
@@ -152,6 +203,34 @@ public final class Removal {
     } catch (IOException e) {
       leftBehind.add(path + " (" + e.getMessage() + ")");
     }
+  }
+
+  /**
+   * Returns whether the record may remove {@code path}: inside the record's root when it has
+   * one, and inside one of the layout's folders. A holder folder may also be a parent of one
+   * of them, because it is removed only when empty. Otherwise the path is left behind, with
+   * the reason, so that an edited or damaged record cannot remove other files.
+   */
+  private boolean allowed(Path path, boolean holder) {
+    Path normalized = path.toAbsolutePath().normalize();
+    boolean inside = record.root() == null
+        || normalized.startsWith(Path.of(record.root()).toAbsolutePath().normalize());
+    if (inside) {
+      inside = false;
+      for (Path folder : folders) {
+        boolean parent = holder && normalized.getNameCount() > 0 && folder.startsWith(normalized);
+        if (normalized.startsWith(folder) || parent) {
+          inside = true;
+          break;
+        }
+      }
+    }
+    if (!inside) {
+      leftBehind.add(path + " (not removed: the install record lists it, but it is outside"
+          + (record.root() == null ? "" : " the root " + record.root() + " or")
+          + " the installation's folders; remove it by hand if Bridgehead made it)");
+    }
+    return inside;
   }
 
   /** Returns whether {@code --keep-data} keeps the path: the data folder or inside it. */

@@ -26,6 +26,7 @@ class InstallArgumentsTest {
     assertThat(parsed.modules).containsExactly(Role.AUTOMATION);
     assertThat(parsed.serviceAccount).isEqualTo("bridgehead");
     assertThat(parsed.proxy.mode()).isEqualTo("system");
+    assertThat(parsed.proxyGiven).isFalse();
     assertThat(parsed.start).isTrue();
     assertThat(parsed.consoleAutostart).isTrue();
     assertThat(parsed.enrollmentString.file()).isNull();
@@ -40,6 +41,16 @@ class InstallArgumentsTest {
     assertThat(parsed.proxy.mode()).isEqualTo("explicit");
     assertThat(parsed.proxy.url()).isEqualTo("http://proxy.example:3128");
     assertThat(parsed.proxy.username()).isEqualTo("agent");
+    assertThat(parsed.proxyGiven).isTrue();
+  }
+
+  @Test
+  void proxySystemGivenExplicitly() throws InvalidOptionException {
+    InstallArguments parsed = InstallArguments.parse(with("--enrollment-string", "-",
+        "--proxy", "system"), false);
+
+    assertThat(parsed.proxy.mode()).isEqualTo("system");
+    assertThat(parsed.proxyGiven).isTrue();
   }
 
   @Test
@@ -65,6 +76,7 @@ class InstallArgumentsTest {
         List.of("--enrollment-string", "-", "--proxy-user", "agent"),
         List.of("--enrollment-string", "-", "--install-dir", "opt/bh"),
         List.of("--enrollment-string", "-", "--root", folder.resolve("missing").toString()),
+        List.of("--enrollment-string", "-", "--root", pem.toString()),
         List.of("--enrollment-string", "-", "--ca-bundle", pem + ".missing"),
         List.of("--enrollment-string", "-", "--colour"),
         List.of("--enrollment-string", "-", "extra"));
@@ -88,6 +100,7 @@ class InstallArgumentsTest {
         "--proxy-user needs --proxy http://HOST:PORT",
         "--install-dir opt/bh is not an absolute path",
         "folder not found",
+        "is a file, not a folder",
         "file not found or not readable",
         "unknown option --colour",
         "unexpected argument 'extra'");
