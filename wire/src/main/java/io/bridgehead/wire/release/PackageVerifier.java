@@ -44,7 +44,7 @@ public final class PackageVerifier {
    * @param maxBytes the largest archive, and the largest sum of unpacked files, accepted
    * @param target a folder that must not exist yet; its parent must
    * @return the verified manifest
-   * @throws PackageException when the package is rejected; the message says why
+   * @throws PackageException when the package is rejected, with the reason in the message
    */
   public static ReleaseManifest unpack(Path archive, PublicKey trusted, long maxBytes,
       Path target) throws PackageException, IOException {
