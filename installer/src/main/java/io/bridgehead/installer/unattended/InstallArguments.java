@@ -93,6 +93,15 @@ final class InstallArguments {
     }
     parsed.installDir = folder(options, "install-dir", true);
     parsed.dataDir = folder(options, "data-dir", true);
+    if (parsed.installDir != null && parsed.dataDir != null
+        && (parsed.installDir.startsWith(parsed.dataDir)
+            || parsed.dataDir.startsWith(parsed.installDir))) {
+      // Updates replace the program folders and uninstall removes them, while the data
+      // folder keeps configuration and credentials, so neither may contain the other.
+      throw new InvalidOptionException("--install-dir " + parsed.installDir + " and --data-dir "
+          + parsed.dataDir + " overlap; give two separate folders, such as /opt/bridgehead and"
+          + " /var/lib/bridgehead");
+    }
     parsed.parseEnrollment(options);
     parsed.parseModules(options);
     try {
