@@ -333,7 +333,10 @@ public final class JobLoop {
       link.succeeded();
       log.warn("Tenant rejected the heartbeat: {}", e.getMessage());
     } catch (IOException e) {
-      link.failed(e);
+      // A stop interrupts a heartbeat in flight; that says nothing about the tenant.
+      if (!stopping.get()) {
+        link.failed(e);
+      }
     } catch (RuntimeException e) {
       log.error("Heartbeat failed unexpectedly", e);
     }
