@@ -56,7 +56,7 @@ public interface ServiceHost extends AutoCloseable {
     return Duration.ZERO;
   }
 
-  /** Tells the manager that the service still runs; only needed when the manager asks. */
+  /** Tells the manager that the service still runs; only needed when the manager requests it. */
   default void keepAlive() {}
 
   /** Reports that the service is stopping and sends its next report within {@code waitHint}. */

@@ -333,7 +333,7 @@ public final class JobLoop {
       link.succeeded();
       log.warn("Tenant rejected the heartbeat: {}", e.getMessage());
     } catch (IOException e) {
-      // A stop interrupts a heartbeat in flight; that says nothing about the tenant.
+      // A stop interrupts a heartbeat in flight, so the failure does not mean the tenant is down.
       if (!stopping.get()) {
         link.failed(e);
       }

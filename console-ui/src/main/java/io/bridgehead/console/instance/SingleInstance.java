@@ -84,7 +84,7 @@ public final class SingleInstance implements AutoCloseable {
    * @param page the page the running instance should show, or empty for the current one
    * @param onShow runs on a background thread each time another instance starts, with the
    *     page it asked for, or empty
-   * @return the instance to close on exit, or null when another instance runs and was told
+   * @return the instance to close on exit, or null when another instance runs and was notified
    * @throws IOException when neither could be done
    */
   public static SingleInstance acquireOrSignal(Path folder, String page,

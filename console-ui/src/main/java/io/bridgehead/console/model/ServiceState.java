@@ -2,7 +2,7 @@ package io.bridgehead.console.model;
 
 import java.util.Locale;
 
-/** What the console knows about one service, as its card shows it. */
+/** The state of one service as the console sees it and its card shows it. */
 public enum ServiceState {
   /** No socket or lock file of the role in the socket folder, and never connected. */
   NOT_INSTALLED("not installed"),
@@ -15,7 +15,7 @@ public enum ServiceState {
   /** The service reports that it installs an update. */
   UPDATING("updating"),
   STOPPING("stopping"),
-  /** The process answers, but its job loop is stopped. */
+  /** The process responds, but its job loop is stopped. */
   STOPPED("stopped");
 
   private final String label;

@@ -3,7 +3,7 @@ package io.bridgehead.installer.plan;
 import java.util.List;
 
 /**
- * How a plan ended.
+ * The outcome of a plan.
  *
  * @param status the word of the {@code result} progress line
  * @param exitCode the command's exit code

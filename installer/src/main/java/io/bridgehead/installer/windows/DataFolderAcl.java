@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * The access control list a role's data folder gets, in SDDL: SYSTEM and Administrators have
  * full control, the service account may modify (read, write, run and delete, but not change
- * permissions or take ownership), and nobody else has access. Every entry is inherited by
+ * permissions or take ownership), and no other account has access. Every entry is inherited by
  * files and subfolders ({@code OICI}). The DACL is protected ({@code P}), so the entries of
  * {@code %ProgramData%}, which let every user read and create files, do not reach the folder.
  *

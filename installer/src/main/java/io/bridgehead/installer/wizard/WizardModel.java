@@ -23,7 +23,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 
 /**
- * What the operator entered on the wizard's pages, as JavaFX properties the pages bind to.
+ * The values the operator entered on the wizard's pages, as JavaFX properties the pages bind to.
  * {@link #settings()} turns it into the plain values the command lines are built from. Used
  * on the JavaFX thread only.
  */

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * What the wizard is started with.
+ * The options the wizard starts with.
  *
  * @param root the folder to install into instead of the system ({@code --root}), or null
  * @param os the system to install for; other than this JVM's only in tests and screenshots

@@ -4,7 +4,7 @@ package io.bridgehead.wire.release;
 public final class PackageException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  /** Why a package was rejected. */
+  /** The reason a package was rejected. */
   public enum Reason {
     /** The archive or its unpacked files exceed the limit. */
     TOO_LARGE,

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What a release package contains. The signature covers the manifest's exact bytes, and the
+ * The contents of a release package. The signature covers the manifest's exact bytes, and the
  * manifest covers every file by its hash, so one signature check covers the whole package.
  *
  * @param format the package format, {@value #FORMAT}

@@ -60,13 +60,13 @@ class PackageVerifierTest {
   @Test
   void rejectsOtherSigningKey() {
     KeyPair other = ReleaseKeys.generate();
-    assertRefused(other, Reason.BAD_SIGNATURE, "does not match the trusted release key");
+    assertRejected(other, Reason.BAD_SIGNATURE, "does not match the trusted release key");
   }
 
   @Test
   void rejectsAnUnsignedPackage() throws IOException {
     rewrite(entries -> entries.remove(ReleasePackage.SIGNATURE));
-    assertRefused(key, Reason.UNSIGNED, "not signed");
+    assertRejected(key, Reason.UNSIGNED, "not signed");
   }
 
   @Test
@@ -74,39 +74,39 @@ class PackageVerifierTest {
     rewrite(entries -> entries.put(ReleasePackage.MANIFEST, new String(
         entries.get(ReleasePackage.MANIFEST), StandardCharsets.UTF_8)
         .replace("1.2.0", "1.2.1").getBytes(StandardCharsets.UTF_8)));
-    assertRefused(key, Reason.BAD_SIGNATURE, "changed after signing");
+    assertRejected(key, Reason.BAD_SIGNATURE, "changed after signing");
   }
 
   @Test
   void rejectsFileWithOtherHash() throws IOException {
     rewrite(entries -> entries.put("files/lib/launcher.jar",
         "not really a jaR".getBytes(StandardCharsets.UTF_8)));
-    assertRefused(key, Reason.FILE_MISMATCH, "lib/launcher.jar differs from the signed");
+    assertRejected(key, Reason.FILE_MISMATCH, "lib/launcher.jar differs from the signed");
   }
 
   @Test
   void rejectsFileLongerThanListed() throws IOException {
     rewrite(entries -> entries.put("files/lib/launcher.jar", new byte[100_000]));
-    assertRefused(key, Reason.FILE_MISMATCH, "longer than");
+    assertRejected(key, Reason.FILE_MISMATCH, "longer than");
   }
 
   @Test
   void rejectsUnlistedFile() throws IOException {
     rewrite(entries -> entries.put("files/lib/extra.jar", new byte[1]));
-    assertRefused(key, Reason.FILE_MISMATCH, "does not list");
+    assertRejected(key, Reason.FILE_MISMATCH, "does not list");
   }
 
   @Test
   void rejectsAMissingFile() throws IOException {
     rewrite(entries -> entries.remove("files/bin/bridgehead"));
-    assertRefused(key, Reason.FILE_MISMATCH, "missing from the archive");
+    assertRejected(key, Reason.FILE_MISMATCH, "missing from the archive");
   }
 
   @Test
   void rejectsATruncatedArchive() throws IOException {
     byte[] bytes = Files.readAllBytes(archive);
     Files.write(archive, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-    assertRefused(key, Reason.CORRUPT, "not a readable zip");
+    assertRejected(key, Reason.CORRUPT, "not a readable zip");
   }
 
   @Test
@@ -131,7 +131,7 @@ class PackageVerifierTest {
           .encode(PackageBuilder.sign(manifest, key.getPrivate())));
       entries.put("files/../escape", new byte[1]);
     });
-    assertRefused(key, Reason.BAD_MANIFEST, "'../escape' is not allowed");
+    assertRejected(key, Reason.BAD_MANIFEST, "'../escape' is not allowed");
     assertThat(temp.resolve("escape")).doesNotExist();
   }
 
@@ -179,7 +179,7 @@ class PackageVerifierTest {
         temp.resolve("x.zip"))).hasMessageContaining("version '1.2' is not valid");
   }
 
-  private void assertRefused(KeyPair trusted, Reason reason, String message) {
+  private void assertRejected(KeyPair trusted, Reason reason, String message) {
     Path target = temp.resolve("target");
     assertThatThrownBy(() -> PackageVerifier.unpack(archive, trusted.getPublic(), LIMIT,
         target))

@@ -15,7 +15,7 @@ public interface AccountVerifier {
    */
   String verify(String account, String password);
 
-  /** Returns the verifier for this system: the Windows one, or one that says it cannot run. */
+  /** Returns the verifier for this system: the Windows one, or one that reports it cannot run. */
   static AccountVerifier forThisSystem() {
     return System.getProperty("os.name", "").startsWith("Windows")
         ? new WindowsAccountVerifier()

@@ -8,8 +8,8 @@ import com.sun.jna.platform.win32.WinNT;
 
 /**
  * Checks a Windows domain account by logging it on as a service with LogonUser, the way the
- * Service Control Manager will. A group managed service account has no password the wizard
- * knows, so it is only checked for its form.
+ * Service Control Manager will. A group managed service account has no password that the
+ * wizard could use, so only its form is checked.
  *
  * <p>NOTE: never run; written for Windows and only compiled on Linux.
  */

@@ -53,7 +53,7 @@ public record CheckReport(String target, boolean ok, List<Step> steps) {
     return steps.stream().filter(step -> !step.ok()).findFirst();
   }
 
-  /** Returns the tenant step's detail: the tenant's answer and version, when it passed. */
+  /** Returns the tenant step's detail: the tenant's response and version, when it passed. */
   public Optional<String> tenantDetail() {
     return steps.stream().filter(step -> step.name().equals("tenant") && step.ok())
         .map(Step::detail).findFirst();

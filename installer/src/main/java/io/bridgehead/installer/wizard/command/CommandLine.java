@@ -34,7 +34,7 @@ public record CommandLine(List<String> arguments, List<Secret> secrets) {
   }
 
   /**
-   * Returns one line per secret that says which standard input line carries it, with the
+   * Returns one line per secret that names which standard input line carries it, with the
    * value masked, for example {@code standard input line 1: enrollment string (hidden)}.
    */
   public List<String> maskedInput() {

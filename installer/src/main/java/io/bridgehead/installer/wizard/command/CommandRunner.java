@@ -151,7 +151,7 @@ public final class CommandRunner {
       input.flush();
     }
 
-    /** Closes the child's standard input; the contract says this is not a cancel. */
+    /** Closes the child's standard input; end of input does not cancel the install. */
     public synchronized void closeInput() throws IOException {
       input.close();
     }

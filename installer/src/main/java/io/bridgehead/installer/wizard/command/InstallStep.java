@@ -5,7 +5,7 @@ package io.bridgehead.installer.wizard.command;
  *
  * @param number the step number from 1
  * @param description what the step does
- * @param status where it stands
+ * @param status its current state
  * @param detail the reason of a failure, or empty
  */
 public record InstallStep(int number, String description, StepStatus status, String detail) {

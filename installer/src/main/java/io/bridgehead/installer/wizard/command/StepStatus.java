@@ -1,6 +1,6 @@
 package io.bridgehead.installer.wizard.command;
 
-/** Where one install step stands, as the progress lines report it. */
+/** The state of one install step, as the progress lines report it. */
 public enum StepStatus {
   PENDING("waiting"),
   RUNNING("running"),

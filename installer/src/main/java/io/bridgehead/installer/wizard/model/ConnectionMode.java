@@ -1,6 +1,6 @@
 package io.bridgehead.installer.wizard.model;
 
-/** How the operator gives the tenant connection on the connection page. */
+/** The way the operator enters the tenant connection on the connection page. */
 public enum ConnectionMode {
   /** One pasted enrollment string with the tenant URL, key and fingerprint. */
   ENROLLMENT_STRING,
