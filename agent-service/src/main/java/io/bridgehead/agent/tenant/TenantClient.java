@@ -19,6 +19,7 @@ import io.bridgehead.wire.LogBatch;
 import io.bridgehead.wire.PollRequest;
 import io.bridgehead.wire.PoolListing;
 import io.bridgehead.wire.Role;
+import io.bridgehead.wire.UpdateReport;
 import io.bridgehead.wire.tls.TenantTrust;
 import java.io.IOException;
 import java.time.Duration;
@@ -173,6 +174,11 @@ public final class TenantClient {
 
   public void sendResult(String jobId, JobResult result) throws IOException {
     post(http, AgentApi.resultPath(jobId), result, true);
+  }
+
+  /** Tells the tenant how an update ended; the tenant keeps the log tail's last 16 KiB. */
+  public void reportUpdate(UpdateReport report) throws IOException {
+    post(http, AgentApi.UPDATE_REPORT, report, true);
   }
 
   public void sendLogs(String jobId, LogBatch batch) throws IOException {

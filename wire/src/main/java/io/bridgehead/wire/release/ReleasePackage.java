@@ -1,13 +1,13 @@
 package io.bridgehead.wire.release;
 
 /** Names inside a release package's zip archive. */
-final class ReleasePackage {
+public final class ReleasePackage {
   /** The manifest, first in the archive: UTF-8 JSON. */
-  static final String MANIFEST = "manifest.json";
+  public static final String MANIFEST = "manifest.json";
   /** The Ed25519 signature of the manifest's exact bytes, in base64. */
-  static final String SIGNATURE = "manifest.sig";
+  public static final String SIGNATURE = "manifest.sig";
   /** The folder inside the archive that contains the version's files. */
-  static final String FILES = "files/";
+  public static final String FILES = "files/";
   /** The largest manifest or signature read, in bytes. */
   static final int MAX_META_BYTES = 1 << 20;
 

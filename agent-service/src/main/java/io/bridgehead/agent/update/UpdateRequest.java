@@ -1,0 +1,52 @@
+package io.bridgehead.agent.update;
+
+import io.bridgehead.agent.config.AtomicFiles;
+import io.bridgehead.wire.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A service's request to the updater, {@code request.json} in the update folder: switch this
+ * installation to {@code version}, whose verified package lies in the update folder's
+ * {@code packages}. The updater checks the package again before it uses it: the request comes
+ * from the services' account, which must not be able to make the updater run other code.
+ *
+ * @param version the version to switch to
+ * @param fromVersion the version the requesting service runs
+ * @param requestedBy the role of the requesting service
+ * @param requestedAt when the request was written
+ */
+public record UpdateRequest(String version, String fromVersion, String requestedBy,
+    Instant requestedAt) {
+
+  /** Writes the request atomically. */
+  public void write(UpdateFolder folder) throws IOException {
+    AtomicFiles.write(folder.request(),
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(this), false);
+  }
+
+  /**
+   * Reads the request of {@code folder}, or empty when there is none.
+   *
+   * @throws IOException when the file is there but is not a request, naming the file
+   */
+  public static Optional<UpdateRequest> read(UpdateFolder folder) throws IOException {
+    Path file = folder.request();
+    byte[] content;
+    try {
+      content = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Json.mapper().readValue(content, UpdateRequest.class));
+    } catch (IOException e) {
+      throw new IOException("the update request " + file + " is not valid: " + e.getMessage()
+          + "; delete it and let the service ask again", e);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.bridgehead.agent.update;
+
+import io.bridgehead.agent.config.AtomicFiles;
+import io.bridgehead.wire.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How the last update or repair of an installation ended, {@code result.json} in the update
+ * folder. The updater and repair write it; the services read it to show it in their status and
+ * to the console.
+ *
+ * @param kind {@link #UPDATE} or {@link #REPAIR}
+ * @param version the version that was to run
+ * @param fromVersion the version that ran before
+ * @param outcome {@link #OK}, {@link #ROLLED_BACK} or {@link #FAILED}
+ * @param runningVersion the version {@code current} points at now
+ * @param reason a sentence that states what failed, or null when the outcome is ok
+ * @param steps the steps taken, in order, each a line of text
+ * @param finishedAt when it ended
+ */
+public record UpdateResult(String kind, String version, String fromVersion, String outcome,
+    String runningVersion, String reason, List<String> steps, Instant finishedAt) {
+  public static final String UPDATE = "update";
+  public static final String REPAIR = "repair";
+  /** The new version runs and is healthy. */
+  public static final String OK = "ok";
+  /** The new version failed, and the previous one runs again. */
+  public static final String ROLLED_BACK = "rolled-back";
+  /** Nothing could be made to run; a repair is needed. */
+  public static final String FAILED = "failed";
+
+  public UpdateResult {
+    steps = steps == null ? List.of() : List.copyOf(steps);
+  }
+
+  /** Writes the result atomically, readable by the services' account. */
+  public void write(UpdateFolder folder) throws IOException {
+    AtomicFiles.write(folder.result(),
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(this), false);
+  }
+
+  /**
+   * Reads the last result of {@code folder}, or empty when there is none.
+   *
+   * @throws IOException when the file is there but is not a result, naming the file
+   */
+  public static Optional<UpdateResult> read(UpdateFolder folder) throws IOException {
+    Path file = folder.result();
+    byte[] content;
+    try {
+      content = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Json.mapper().readValue(content, UpdateResult.class));
+    } catch (IOException e) {
+      throw new IOException("the update result " + file + " is not valid: " + e.getMessage(),
+          e);
+    }
+  }
+}
