@@ -16,6 +16,7 @@ import java.util.Objects;
  *   request.json               the update a service asks for ({@link UpdateRequest})
  *   journal.json               the updater's progress, for recovery after a crash
  *   result.json                how the last update or repair ended ({@link UpdateResult})
+ *   history.json               the last results, newest first
  *   updater.lock               held by the running updater
  *   updater.log                the updater's log
  * </pre>
@@ -64,6 +65,10 @@ public record UpdateFolder(Path dir) {
 
   public Path result() {
     return dir.resolve("result.json");
+  }
+
+  public Path history() {
+    return dir.resolve("history.json");
   }
 
   public Path lock() {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,15 +35,41 @@ public record UpdateResult(String kind, String version, String fromVersion, Stri
   public static final String ROLLED_BACK = "rolled-back";
   /** Nothing could be made to run; a repair is needed. */
   public static final String FAILED = "failed";
+  /** The number of results the history keeps. */
+  public static final int HISTORY_SIZE = 20;
 
   public UpdateResult {
     steps = steps == null ? List.of() : List.copyOf(steps);
   }
 
-  /** Writes the result atomically, readable by the services' account. */
+  /**
+   * Writes the result atomically, readable by the services' account, and adds it to the
+   * history, which keeps the last {@value #HISTORY_SIZE} results.
+   */
   public void write(UpdateFolder folder) throws IOException {
     AtomicFiles.write(folder.result(),
         Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(this), false);
+    List<UpdateResult> history = new ArrayList<>(history(folder));
+    history.add(0, this);
+    if (history.size() > HISTORY_SIZE) {
+      history = history.subList(0, HISTORY_SIZE);
+    }
+    AtomicFiles.write(folder.history(),
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(history), false);
+  }
+
+  /**
+   * Returns the last results of {@code folder}, newest first, or an empty list when there are
+   * none. A history file that cannot be read counts as empty, so that it never stops an
+   * update; the next result replaces it.
+   */
+  public static List<UpdateResult> history(UpdateFolder folder) {
+    try {
+      return List.of(Json.mapper().readValue(Files.readAllBytes(folder.history()),
+          UpdateResult[].class));
+    } catch (IOException e) {
+      return List.of();
+    }
   }
 
   /**
