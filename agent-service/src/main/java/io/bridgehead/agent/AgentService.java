@@ -80,9 +80,10 @@ public final class AgentService {
     UpdateStatus updateStatus = new UpdateStatus(folder,
         message -> status.changed("update", message));
     status.updateStatus(updateStatus);
+    // The limit is read at each download, so that a changed maxPackageSize applies at once.
     this.updates = folder == null ? null : new UpdateManager(folder, role,
-        settings.maxPackageSize(), launch, clock, updateStatus, settings.retryInitial(),
-        settings.retryCap());
+        () -> loop.settings().maxPackageSize(), launch, clock, updateStatus,
+        settings.retryInitial(), settings.retryCap());
   }
 
   /**

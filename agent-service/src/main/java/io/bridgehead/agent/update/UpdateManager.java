@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,7 @@ public final class UpdateManager implements HeartbeatHook, AutoCloseable {
 
   private final UpdateFolder folder;
   private final Role role;
-  private final long maxPackageSize;
+  private final LongSupplier maxPackageSize;
   private final UpdaterLaunch launch;
   private final Clock clock;
   private final UpdateStatus status;
@@ -60,11 +61,12 @@ public final class UpdateManager implements HeartbeatHook, AutoCloseable {
   /**
    * Makes the manager of a service.
    *
+   * @param maxPackageSize the current limit of the service's settings, in bytes
    * @param clock the agent's clock, whose time zone is the local one of the update window
    * @param retryInitial the wait after the first broken download
    * @param retryCap the longest wait between attempts
    */
-  public UpdateManager(UpdateFolder folder, Role role, long maxPackageSize,
+  public UpdateManager(UpdateFolder folder, Role role, LongSupplier maxPackageSize,
       UpdaterLaunch launch, Clock clock, UpdateStatus status, Duration retryInitial,
       Duration retryCap) {
     this.folder = folder;
@@ -215,7 +217,7 @@ public final class UpdateManager implements HeartbeatHook, AutoCloseable {
     PackageDownloader.Downloaded downloaded;
     try {
       PackageDownloader downloader = new PackageDownloader(folder,
-          TrustedReleaseKey.load(folder.dataDir()), maxPackageSize);
+          TrustedReleaseKey.load(folder.dataDir()), maxPackageSize.getAsLong());
       downloaded = downloader.download(client, version, size, sha256);
     } catch (PackageRejectedException e) {
       reject(client, version, e.getMessage());

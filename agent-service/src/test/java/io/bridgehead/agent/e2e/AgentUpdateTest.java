@@ -183,13 +183,13 @@ class AgentUpdateTest {
 
   @Test
   void packageOverLimitIsRejected() throws Exception {
-    publish(VERSION, 16 * 1024);
+    publish(VERSION, 1536 * 1024);
     tenant.admin().setTargetVersion(POOL, VERSION);
 
-    AgentService agent = startAgent(settings().withMaxPackageSize(4096));
+    AgentService agent = startAgent(settings().withMaxPackageSize(1024 * 1024));
 
     UpdateOutcomeView outcome = awaitFailedOutcome();
-    assertThat(outcome.reason()).contains("over the agent's maxPackageSize of 4096 bytes");
+    assertThat(outcome.reason()).contains("over the agent's maxPackageSize of 1048576 bytes");
     assertRejectedAndStillServing(agent, "maxPackageSize");
   }
 
