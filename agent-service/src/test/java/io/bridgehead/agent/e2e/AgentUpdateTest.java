@@ -3,20 +3,28 @@ package io.bridgehead.agent.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgehead.agent.AgentService;
 import io.bridgehead.agent.AgentVersion;
 import io.bridgehead.agent.Enrollment;
 import io.bridgehead.agent.config.AgentConfig;
+import io.bridgehead.agent.config.StoredSettings;
 import io.bridgehead.agent.control.ControlApi;
 import io.bridgehead.agent.host.ExitKind;
 import io.bridgehead.agent.host.HostedService;
 import io.bridgehead.agent.host.ServiceHost;
 import io.bridgehead.agent.jobs.AgentSettings;
+import io.bridgehead.agent.proxy.ProxySettings;
+import io.bridgehead.agent.testing.ConnectProxy;
 import io.bridgehead.agent.update.TrustedReleaseKey;
 import io.bridgehead.agent.update.UpdateFolder;
 import io.bridgehead.agent.update.UpdateRequest;
+import io.bridgehead.agent.update.UpdateResult;
 import io.bridgehead.agent.update.UpdaterLaunch;
+import io.bridgehead.ipc.ErrorCodes;
 import io.bridgehead.ipc.IpcClient;
+import io.bridgehead.ipc.RpcException;
 import io.bridgehead.ipc.unix.UnixTransport;
 import io.bridgehead.tenant.UpdateSettings;
 import io.bridgehead.tenant.admin.AgentView;
@@ -35,6 +43,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.KeyPair;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -51,6 +60,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -152,6 +162,31 @@ class AgentUpdateTest {
   }
 
   @Test
+  void brokenDownloadResumesLater() throws Exception {
+    try (ConnectProxy proxy = ConnectProxy.start(); LogCapture logs = LogCapture.start()) {
+      AgentConfig.read(agentFolder).withProxy(ProxySettings.parse(proxy.url(), null))
+          .write(agentFolder);
+      Path archive = publish(VERSION, 2 * 1024 * 1024);
+      long size = Files.size(archive);
+      tenant.admin().setTargetVersion(POOL, VERSION);
+      proxy.cutOnceAfter(1024 * 1024);
+
+      startAgent(settings());
+      await(() -> Files.exists(updates.request()), "the update request is written");
+
+      assertThat(proxy.cuts()).isEqualTo(1);
+      assertThat(Files.readAllBytes(updates.packageFile(VERSION)))
+          .isEqualTo(Files.readAllBytes(archive));
+      assertThat(logs.texts())
+          .anyMatch(line -> line.contains("Downloading package " + VERSION + " failed"));
+      Pattern resumed = Pattern.compile(".*downloads release " + Pattern.quote(VERSION)
+          + ": \\d+ of " + size + " bytes from byte [1-9]\\d*");
+      assertThat(logs.texts()).anyMatch(line -> resumed.matcher(line).matches());
+      assertThat(lastUpdate()).isNull();
+    }
+  }
+
+  @Test
   void wrongHashIsRejectedAndReported() throws Exception {
     publish(VERSION, 4096);
     Path stored = tenant.folder().resolve("releases").resolve("bridgehead-" + VERSION + ".zip");
@@ -217,6 +252,27 @@ class AgentUpdateTest {
   }
 
   @Test
+  void lastResultIsReadAgainWhenChanged() throws Exception {
+    Files.createDirectories(updates.dir());
+    new UpdateResult(UpdateResult.UPDATE, "9.0.0", "0.1.0", UpdateResult.ROLLED_BACK, "0.1.0",
+        "the new version did not reach the tenant", List.of("switched back"), Instant.now())
+        .write(updates);
+
+    AgentService agent = startAgent(settings());
+    JsonNode first = agent.status().toJson().path("update").path("lastResult");
+    new UpdateResult(UpdateResult.REPAIR, "0.1.0", "0.1.0", UpdateResult.OK, "0.1.0", null,
+        List.of(), Instant.now()).write(updates);
+    Files.setLastModifiedTime(updates.result(), FileTime.from(Instant.now().plusSeconds(5)));
+    await(() -> lastResultKind(agent).equals(UpdateResult.REPAIR), "the new result is shown");
+
+    assertThat(first.path("kind").asText()).isEqualTo(UpdateResult.UPDATE);
+    assertThat(first.path("outcome").asText()).isEqualTo(UpdateResult.ROLLED_BACK);
+    assertThat(first.path("reason").asText()).contains("did not reach the tenant");
+    assertThat(agent.status().toJson().path("update").path("lastResult").path("outcome")
+        .asText()).isEqualTo(UpdateResult.OK);
+  }
+
+  @Test
   void journalAtStartStartsRecovery() throws Exception {
     Files.createDirectories(updates.dir());
     Files.writeString(updates.journal(), "{}");
@@ -259,6 +315,39 @@ class AgentUpdateTest {
           log.toString()));
       assertThat(check.path("installSupported").asBoolean()).isTrue();
       assertThat(check.path("updateWanted").asBoolean()).isFalse();
+    } finally {
+      client.close();
+    }
+  }
+
+  @Test
+  void maxPackageSizeIsStoredSetting() throws Exception {
+    Path ipcFolder = temp.resolve("run");
+    startAgent(settings().withIpcDirectory(ipcFolder));
+    IpcClient client = IpcClient.builder(new UnixTransport(ipcFolder),
+        ControlApi.endpointName(Role.AUTOMATION)).clientName("agent-update-test/1").build();
+    client.start();
+    try {
+      ObjectNode params = JsonNodeFactory.instance.objectNode();
+      params.put("key", "maxPackageSize");
+      params.put("value", "2097152");
+      JsonNode set = client.call(ControlApi.CONFIG_SET, params, Duration.ofSeconds(20));
+      params.put("value", "1000");
+      RpcException tooSmall = null;
+      try {
+        client.call(ControlApi.CONFIG_SET, params, Duration.ofSeconds(20));
+      } catch (RpcException e) {
+        tooSmall = e;
+      }
+      JsonNode config = client.call(ControlApi.CONFIG_GET, null, Duration.ofSeconds(20));
+
+      assertThat(set.path("previous").asLong()).isEqualTo(AgentSettings.DEFAULT_MAX_PACKAGE_SIZE);
+      assertThat(set.path("value").asLong()).isEqualTo(2097152);
+      assertThat(config.path("maxPackageSize").asLong()).isEqualTo(2097152);
+      assertThat(StoredSettings.read(agentFolder).maxPackageSize()).isEqualTo(2097152);
+      assertThat(tooSmall).isNotNull();
+      assertThat(tooSmall.code()).isEqualTo(ErrorCodes.INVALID_PARAMS);
+      assertThat(tooSmall.getMessage()).contains("maxPackageSize is 1000 bytes");
     } finally {
       client.close();
     }
@@ -314,15 +403,10 @@ class AgentUpdateTest {
 
   /** Waits until the tenant's admin view shows a failed last update of the agent. */
   private UpdateOutcomeView awaitFailedOutcome() throws Exception {
-    String agentId = AgentConfig.read(agentFolder).agentId();
     UpdateOutcomeView[] found = new UpdateOutcomeView[1];
     await(() -> {
       try {
-        for (AgentView view : tenant.admin().agents()) {
-          if (view.id().equals(agentId) && view.lastUpdate() != null) {
-            found[0] = view.lastUpdate();
-          }
-        }
+        found[0] = lastUpdate();
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
@@ -330,6 +414,17 @@ class AgentUpdateTest {
     }, "the tenant shows the agent's last update");
     assertThat(found[0].outcome()).isEqualTo("failed");
     return found[0];
+  }
+
+  /** Returns the agent's last update as the tenant's admin view shows it, or null. */
+  private UpdateOutcomeView lastUpdate() throws IOException {
+    String agentId = AgentConfig.read(agentFolder).agentId();
+    for (AgentView view : tenant.admin().agents()) {
+      if (view.id().equals(agentId)) {
+        return view.lastUpdate();
+      }
+    }
+    throw new AssertionError("the tenant lists no agent " + agentId);
   }
 
   /** Builds a package of {@code version} with one file of {@code size} random bytes. */
@@ -370,6 +465,10 @@ class AgentUpdateTest {
         temp.resolve("agent.log"), launch());
     agents.add(agent);
     return agent;
+  }
+
+  private static String lastResultKind(AgentService agent) {
+    return agent.status().toJson().path("update").path("lastResult").path("kind").asText();
   }
 
   private static String updateState(AgentService agent) {
