@@ -43,11 +43,13 @@ public interface ServiceControl {
 
   /**
    * Starts repair of the installation detached, and returns its log file, or empty when the
-   * service runs without an update folder.
+   * service runs without an update folder, as by default.
    *
    * @throws IOException when the repair program cannot be started
    */
-  Optional<Path> startRepair() throws IOException;
+  default Optional<Path> startRepair() throws IOException {
+    return Optional.empty();
+  }
 
   /**
    * Waits up to {@code timeout} for every kept result and log line to reach the tenant, and
