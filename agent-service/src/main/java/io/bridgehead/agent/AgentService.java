@@ -152,7 +152,7 @@ public final class AgentService {
     try {
       // After the loop is set, because the status that an update change publishes reads it.
       service.startUpdates();
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       first.stop(Duration.ZERO);
       first.close();
       outbox.close();
@@ -179,7 +179,7 @@ public final class AgentService {
     return service;
   }
 
-  private void startUpdates() throws IOException {
+  private void startUpdates() {
     if (updates == null) {
       log.info("Updates are off: the service was started without --updates-dir");
       return;

@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class PackageDownloader {
   private static final Logger log = LoggerFactory.getLogger(PackageDownloader.class);
   private static final int BUFFER_SIZE = 64 * 1024;
+  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
   private final UpdateFolder folder;
   private final PublicKey trustedKey;
@@ -69,6 +71,10 @@ public final class PackageDownloader {
   public Downloaded download(TenantClient client, String version, long size, String sha256)
       throws PackageRejectedException, IOException {
     Path part = folder.partialPackage(version);
+    if (size < 1 || sha256 == null || !SHA256_HEX.matcher(sha256).matches()) {
+      throw new PackageRejectedException("the tenant announced package " + version + " with"
+          + " an invalid size " + size + " or SHA-256 '" + sha256 + "'; publish it again");
+    }
     if (size > maxPackageSize) {
       Files.deleteIfExists(part);
       throw new PackageRejectedException("package " + version + " is " + size + " bytes, over"

@@ -57,6 +57,8 @@ public final class UpdateManager implements HeartbeatHook, AutoCloseable {
   private Instant retryAfter = Instant.MIN;
   /** A rejection whose report did not reach the tenant yet; touched on the worker only. */
   private UpdateReport unsentReport;
+  /** The last error about the update folder that was logged, so that a repeat is not. */
+  private volatile String lastFolderError;
 
   /**
    * Makes the manager of a service.
@@ -91,8 +93,14 @@ public final class UpdateManager implements HeartbeatHook, AutoCloseable {
    * Prepares the update folder at service start, reads the last result, and starts the
    * updater's recovery when a crashed update left its journal and no updater runs.
    */
-  public void start() throws IOException {
-    Files.createDirectories(folder.packages());
+  public void start() {
+    try {
+      Files.createDirectories(folder.packages());
+    } catch (IOException e) {
+      // Jobs do not depend on updates, so the service starts anyway and shows the error.
+      folderError("cannot create " + folder.packages() + ": " + e.getMessage()
+          + "; let the services' account write the update folder");
+    }
     status.refreshResult();
     Optional<UpdateRequest> request = readRequest();
     request.ifPresent(value -> status.set(UpdateStatus.State.UPDATING, value.version(),
@@ -100,17 +108,18 @@ public final class UpdateManager implements HeartbeatHook, AutoCloseable {
     if (!Files.exists(folder.journal()) || !launch.spawnsUpdater()) {
       return;
     }
-    if (FolderLocks.updaterRunning(folder)) {
-      log.info("Leaving the update journal in {} to the running updater", folder.dir());
-      return;
-    }
-    log.warn("An update was interrupted, as {} shows; starting the updater's recovery",
-        folder.journal());
     try {
+      if (FolderLocks.updaterRunning(folder)) {
+        log.info("Leaving the update journal in {} to the running updater", folder.dir());
+        return;
+      }
+      log.warn("An update was interrupted, as {} shows; starting the updater's recovery",
+          folder.journal());
       launch.start(List.of("update", "recover", "--data-dir", folder.dataDir().toString()),
           output());
     } catch (IOException e) {
-      log.error("Cannot start the updater's recovery: {}", e.getMessage());
+      log.error("Cannot start the updater's recovery of {}: {}", folder.journal(),
+          e.getMessage());
     }
   }
 
@@ -186,8 +195,18 @@ public final class UpdateManager implements HeartbeatHook, AutoCloseable {
       }
       download(client, version, response.packageSize(), response.packageSha256(), current);
     } catch (IOException e) {
-      log.warn("Cannot take the download lock in {}: {}", folder.dir(), e.getMessage());
+      folderError("cannot take the download lock in " + folder.dir() + ": " + e.getMessage()
+          + "; let the services' account write the update folder");
     }
+  }
+
+  /** Logs an error about the update folder once, and shows it in the status. */
+  private void folderError(String message) {
+    if (!message.equals(lastFolderError)) {
+      lastFolderError = message;
+      log.error("Updates cannot proceed: {}", message);
+    }
+    status.set(UpdateStatus.State.FAILED, null, message);
   }
 
   /** Returns whether the window is open now, and records the waiting state when it is not. */
@@ -213,7 +232,7 @@ public final class UpdateManager implements HeartbeatHook, AutoCloseable {
 
   private void download(TenantClient client, String version, long size, String sha256,
       String current) {
-    status.set(UpdateStatus.State.DOWNLOADING, version, size + " bytes");
+    status.set(UpdateStatus.State.DOWNLOADING, version, "package of " + size + " bytes");
     PackageDownloader.Downloaded downloaded;
     try {
       PackageDownloader downloader = new PackageDownloader(folder,
@@ -289,7 +308,10 @@ public final class UpdateManager implements HeartbeatHook, AutoCloseable {
     try {
       return UpdateRequest.read(folder);
     } catch (IOException e) {
-      log.error("{}", e.getMessage());
+      if (!e.getMessage().equals(lastFolderError)) {
+        lastFolderError = e.getMessage();
+        log.error("{}", e.getMessage());
+      }
       // A request that cannot be read still keeps a second update from starting.
       return Optional.of(new UpdateRequest("unknown", AgentVersion.current(), role.wireName(),
           clock.instant()));
