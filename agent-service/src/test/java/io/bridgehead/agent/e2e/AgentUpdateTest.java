@@ -57,7 +57,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
@@ -137,6 +139,34 @@ class AgentUpdateTest {
     assertThat(update.path("enabled").asBoolean()).isTrue();
     assertThat(update.path("wantedVersion").asText()).isEqualTo(VERSION);
     assertThat(agent.updateRequested()).isTrue();
+  }
+
+  @Test
+  void updateChangesArePublished() throws Exception {
+    Path ipcFolder = temp.resolve("run");
+    startAgent(settings().withIpcDirectory(ipcFolder));
+    IpcClient client = IpcClient.builder(new UnixTransport(ipcFolder),
+        ControlApi.endpointName(Role.AUTOMATION)).clientName("agent-update-test/1").build();
+    client.start();
+    try {
+      BlockingQueue<JsonNode> notifications = new LinkedBlockingQueue<>();
+      client.subscribe(ControlApi.STATUS_TOPIC, (topic, data) -> notifications.add(data));
+      publish(VERSION, 4096);
+      tenant.admin().setTargetVersion(POOL, VERSION);
+
+      List<String> states = new ArrayList<>();
+      long deadline = System.nanoTime() + CONDITION_WAIT.toNanos();
+      while (!states.contains("updating") && System.nanoTime() - deadline < 0) {
+        JsonNode next = notifications.poll(1, TimeUnit.SECONDS);
+        if (next != null && next.path("change").path("type").asText().equals("update")) {
+          states.add(next.path("update").path("state").asText());
+        }
+      }
+
+      assertThat(states).containsSubsequence("downloading", "updating");
+    } finally {
+      client.close();
+    }
   }
 
   @Test
