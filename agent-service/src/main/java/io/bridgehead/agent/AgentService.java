@@ -14,6 +14,10 @@ import io.bridgehead.agent.jobs.TenantLink;
 import io.bridgehead.agent.script.ProcessScriptHost;
 import io.bridgehead.agent.tenant.TenantClient;
 import io.bridgehead.agent.tenant.TenantConnection;
+import io.bridgehead.agent.update.UpdateFolder;
+import io.bridgehead.agent.update.UpdateManager;
+import io.bridgehead.agent.update.UpdateStatus;
+import io.bridgehead.agent.update.UpdaterLaunch;
 import io.bridgehead.ipc.Transports;
 import io.bridgehead.wire.Role;
 import java.io.IOException;
@@ -21,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,15 +63,27 @@ public final class AgentService {
   private boolean paused;
   private ControlEndpoint endpoint;
   private DataFolderLock folderLock;
+  /** The update side of the service, or null when it runs without an update folder. */
+  private final UpdateManager updates;
 
   private AgentService(Path dataFolder, Path logFile, Role role, AgentConfig config,
-      Outbox outbox) {
+      Outbox outbox, AgentSettings settings, UpdaterLaunch launch) {
     this.dataFolder = dataFolder;
     this.logFile = logFile;
     this.outbox = outbox;
     this.role = role;
     this.config = config;
-    this.status = new ServiceStatus(new Control(), Clock.systemDefaultZone());
+    Clock clock = Clock.systemDefaultZone();
+    this.status = new ServiceStatus(new Control(), clock);
+    UpdateFolder folder = settings.updatesDirectory() == null ? null
+        : new UpdateFolder(settings.updatesDirectory().toAbsolutePath());
+    UpdateStatus updateStatus = new UpdateStatus(folder,
+        message -> status.changed("update", message));
+    status.updateStatus(updateStatus);
+    // The limit is read at each download, so that a changed maxPackageSize applies at once.
+    this.updates = folder == null ? null : new UpdateManager(folder, role,
+        () -> loop.settings().maxPackageSize(), launch, clock, updateStatus,
+        settings.retryInitial(), settings.retryCap());
   }
 
   /**
@@ -91,6 +108,16 @@ public final class AgentService {
    */
   public static AgentService start(Path dataFolder, Role role, AgentSettings settings,
       Path logFile) throws IOException {
+    return start(dataFolder, role, settings, logFile, UpdaterLaunch.spawning());
+  }
+
+  /**
+   * Starts serving {@code role} as {@link #start(Path, Role, AgentSettings, Path)} does, and
+   * starts the updater and repair through {@code launch} when the settings name an update
+   * folder.
+   */
+  public static AgentService start(Path dataFolder, Role role, AgentSettings settings,
+      Path logFile, UpdaterLaunch launch) throws IOException {
     AgentConfig config = AgentConfig.read(dataFolder);
     if (!config.roles().contains(role)) {
       throw new IllegalArgumentException("the agent enrolled with roles " + config.roles()
@@ -117,10 +144,21 @@ public final class AgentService {
       folderLock.close();
       throw e;
     }
-    AgentService service = new AgentService(dataFolder, logFile, role, config, outbox);
+    AgentService service = new AgentService(dataFolder, logFile, role, config, outbox,
+        effective, launch);
     service.folderLock = folderLock;
     JobLoop first = service.newLoop(config, effective);
     service.loop = first;
+    try {
+      // After the loop is set, because the status that an update change publishes reads it.
+      service.startUpdates();
+    } catch (RuntimeException e) {
+      first.stop(Duration.ZERO);
+      first.close();
+      outbox.close();
+      folderLock.close();
+      throw e;
+    }
     if (settings.ipcDirectory() != null) {
       // Bound before the loop starts, so a second instance fails without taking any job.
       try {
@@ -139,6 +177,20 @@ public final class AgentService {
     first.start();
     service.status.state(ServiceStatus.State.RUNNING, "");
     return service;
+  }
+
+  private void startUpdates() {
+    if (updates == null) {
+      log.info("Updates are off: the service was started without --updates-dir");
+      return;
+    }
+    log.info("Updates are on, through the update folder {}", updates.folder().dir());
+    updates.start();
+  }
+
+  /** Returns whether a request for the updater waits, which the service's stop is for. */
+  public boolean updateRequested() {
+    return updates != null && updates.updateRequested();
   }
 
   public JobLoop loop() {
@@ -167,6 +219,9 @@ public final class AgentService {
       awaitOutbox(OUTBOX_GRACE);
       outbox.close();
       loop.close();
+      if (updates != null) {
+        updates.close();
+      }
       status.state(ServiceStatus.State.STOPPED, "");
     }
     if (endpoint != null) {
@@ -203,8 +258,12 @@ public final class AgentService {
     TenantClient client = TenantClient.create(connection, credential, settings.pollWait());
     log.info("Calls to the tenant at {} use {}", connection.url(),
         connection.proxy().routeTo(connection.host(), connection.port()).description());
-    return new JobLoop(client, new ProcessScriptHost(), settings, List.of(role),
+    JobLoop next = new JobLoop(client, new ProcessScriptHost(), settings, List.of(role),
         agentConfig.tenantUrl(), status, outbox);
+    if (updates != null) {
+      next.onHeartbeat(updates);
+    }
+    return next;
   }
 
   private void awaitOutbox(Duration timeout) {
@@ -288,6 +347,11 @@ public final class AgentService {
         next.start();
         status.state(ServiceStatus.State.RUNNING, reason);
       }
+    }
+
+    @Override
+    public Optional<Path> startRepair() throws IOException {
+      return updates == null ? Optional.empty() : Optional.of(updates.startRepair());
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.bridgehead.agent.proxy.ProxySettings;
 import io.bridgehead.agent.proxy.TenantProxy;
 import io.bridgehead.agent.tenant.TenantConnection;
 import io.bridgehead.agent.tenant.TenantException;
+import io.bridgehead.agent.update.UpdaterLaunch;
 import io.bridgehead.wire.AgentApi;
 import io.bridgehead.wire.AgentTags;
 import io.bridgehead.wire.EnrollmentString;
@@ -54,6 +55,7 @@ final class AgentCommands {
       "                          the enrollment and used for every call to the tenant",
       "  run --role ROLE [--max-jobs N] [--ipc-dir DIR] [--log-dir DIR]",
       "      [--service-host auto|foreground|systemd|windows] [--log-journal]",
+      "      [--updates-dir DIR]",
       "                          serve one role until stopped (Ctrl+C or SIGTERM), with its",
       "                          control socket in --ipc-dir (default /run/bridgehead for",
       "                          root, else $XDG_RUNTIME_DIR/bridgehead, else",
@@ -66,7 +68,12 @@ final class AgentCommands {
       "                          foreground; auto (the default) picks systemd when",
       "                          $NOTIFY_SOCKET is set, else foreground. --log-journal logs",
       "                          to standard output with journald priority prefixes instead",
-      "                          of standard error; on by default under systemd",
+      "                          of standard error; on by default under systemd.",
+      "                          --updates-dir turns on updates: the installation's update",
+      "                          folder (DATA/updates, where DATA holds install.json), into",
+      "                          which the service downloads the version its pool wants",
+      "                          and from which the updater installs it; without it the",
+      "                          service installs no updates",
       "",
       "Options for every command:",
       "  --data DIR              the agent's data folder (default $BRIDGEHEAD_AGENT_DATA or",
@@ -79,7 +86,7 @@ final class AgentCommands {
   private static final Set<String> VALUED = ProxyOptions.with(Set.of("data", "tenant",
       "enrollment-key", "enrollment-key-file", "enrollment-string", "fingerprint", "ca-bundle",
       "role", "tag", "max-jobs", "ipc-dir", "log-dir",
-      "service-host"));
+      "service-host", "updates-dir"));
 
   private final PrintStream out;
   private final InputLines input;
@@ -280,14 +287,19 @@ final class AgentCommands {
         defaults.maxConcurrentJobs(), 1, 64), defaults.pollWait(), defaults.heartbeatInterval(),
         defaults.retryInitial(), defaults.retryCap(), defaults.workRoot(),
         args.value("ipc-dir") == null ? ControlDirectory.defaultDirectory()
-            : Path.of(args.value("ipc-dir")).toAbsolutePath());
+            : Path.of(args.value("ipc-dir")).toAbsolutePath())
+        .withUpdatesDirectory(updatesDirectory(args));
     Role role = roles.get(0);
     Path logFile = ControlEndpoint.logFile(logFolder(args, data), role.wireName());
-    ServiceHost host = serviceHost(args, role);
+    HostKind kind = hostKind(args);
+    ServiceHost host = serviceHost(kind, role);
+    // Under systemd the installer's path unit starts the updater once the request appears.
+    UpdaterLaunch launch = kind == HostKind.SYSTEMD ? UpdaterLaunch.byPathUnit()
+        : UpdaterLaunch.spawning();
     HostedService.Outcome outcome;
     try {
       outcome = new HostedService(host).run(
-          () -> AgentService.start(data, role, settings, logFile));
+          () -> AgentService.start(data, role, settings, logFile, launch));
     } catch (NotEnrolledException e) {
       throw new CommandException(ExitCode.NOT_ENROLLED, e.getMessage());
     } catch (IllegalArgumentException e) {
@@ -307,16 +319,38 @@ final class AgentCommands {
     return value == null ? data.resolve("logs") : Path.of(value).toAbsolutePath();
   }
 
-  private static ServiceHost serviceHost(Args args, Role role) throws CommandException {
-    HostKind kind;
+  /** Returns the --updates-dir folder, absolute, or null when updates are off. */
+  private static Path updatesDirectory(Args args) throws CommandException {
+    String value = args.value("updates-dir");
+    if (value == null) {
+      return null;
+    }
+    Path folder = Path.of(value).toAbsolutePath();
+    if (folder.getParent() == null) {
+      throw CommandException.invalid("invalid --updates-dir '" + value + "': the update"
+          + " folder lies inside the installation's data folder, so give DATA/updates");
+    }
+    if (Files.exists(folder) && !Files.isDirectory(folder)) {
+      throw CommandException.invalid("invalid --updates-dir '" + value + "': it is a file,"
+          + " not a folder; give the installation's DATA/updates folder");
+    }
+    return folder;
+  }
+
+  /** Returns the concrete service host kind that --service-host and the environment name. */
+  private static HostKind hostKind(Args args) throws CommandException {
     try {
-      kind = HostKind.parse(args.value("service-host", HostKind.AUTO.optionName()));
+      return HostKind.parse(args.value("service-host", HostKind.AUTO.optionName()))
+          .resolve(System.getenv());
     } catch (IllegalArgumentException e) {
       throw CommandException.invalid(e.getMessage());
     }
+  }
+
+  private static ServiceHost serviceHost(HostKind kind, Role role) throws CommandException {
     Map<String, String> environment = System.getenv();
     try {
-      return switch (kind.resolve(environment)) {
+      return switch (kind) {
         case SYSTEMD -> SystemdHost.fromEnvironment(environment);
         case WINDOWS -> new WindowsServiceHost(WindowsServiceHost.serviceName(role),
             HostedService.STOP_WAIT_HINT);

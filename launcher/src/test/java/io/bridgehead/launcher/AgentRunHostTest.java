@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.bridgehead.agent.Enrollment;
+import io.bridgehead.agent.host.ServiceHost;
 import io.bridgehead.agent.tenant.TenantConnection;
+import io.bridgehead.agent.update.UpdateFolder;
+import io.bridgehead.agent.update.UpdateRequest;
 import io.bridgehead.tenant.TenantServer;
 import io.bridgehead.tenant.TenantSettings;
 import io.bridgehead.tenant.admin.AdminClient;
@@ -14,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +117,44 @@ class AgentRunHostTest {
     assertThat(exited).as("the agent exited after SIGTERM").isTrue();
     assertThat(Files.readString(stdout)).as("standard output").isEmpty();
     assertThat(Files.readString(stderr)).contains("JobLoop: Agent stopped;");
+    assertThat(Files.readString(stderr))
+        .contains("Updates are off: the service was started without --updates-dir");
     assertThat(agentData.resolve("logs").resolve("agent-automation.log")).exists();
+  }
+
+  @Test
+  void stopWithUpdateRequestExitsWith75() throws Exception {
+    UpdateFolder updates = UpdateFolder.of(folder.resolve("install"));
+    Files.createDirectories(updates.dir());
+    new UpdateRequest("9.9.9", "0.1.0", "automation", Instant.now()).write(updates);
+    Path stdout = folder.resolve("stdout");
+    Path stderr = folder.resolve("stderr");
+    child = start(Map.of(), stdout, stderr, "agent", "run", "--role", "automation",
+        "--data", agentData.toString(), "--ipc-dir", folder.resolve("run").toString(),
+        "--updates-dir", updates.dir().toString());
+
+    awaitText(stderr, "Service started: ");
+    child.destroy();
+    boolean exited = child.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    assertThat(exited).as("the agent exited after SIGTERM").isTrue();
+    assertThat(child.exitValue()).as("exit code after SIGTERM with an update request")
+        .isEqualTo(ServiceHost.UPDATE_EXIT_CODE);
+    assertThat(Files.readString(stderr))
+        .contains("Updates are on, through the update folder " + updates.dir());
+    assertThat(Files.readString(stderr)).contains("stops to be updated");
+    assertThat(updates.request()).exists();
+  }
+
+  @Test
+  void updatesDirThatIsFileRejected() throws IOException {
+    Path file = Files.writeString(folder.resolve("updates"), "not a folder");
+
+    CommandRun run = CommandRun.of("agent", "run", "--role", "automation", "--data",
+        agentData.toString(), "--updates-dir", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("invalid --updates-dir '" + file + "': it is a file");
   }
 
   @Test

@@ -18,12 +18,15 @@ import java.time.Duration;
  * @param pollWait how long a long poll may wait, 1 s to 5 min
  * @param retryInitial the first back-off delay after a failed tenant call, 10 ms to 1 min
  * @param retryCap the longest back-off delay, from retryInitial to 1 h
+ * @param maxPackageSize the largest release package the service downloads, in bytes,
+ *     {@value #MIN_PACKAGE_SIZE} (1 MiB) to {@value #MAX_PACKAGE_SIZE} (4 GiB)
  */
 public record StoredSettings(
     Integer maxConcurrentJobs,
     Duration pollWait,
     Duration retryInitial,
-    Duration retryCap) {
+    Duration retryCap,
+    Long maxPackageSize) {
 
   public static final String FILE_NAME = "settings.json";
   public static final int MIN_JOBS = 1;
@@ -33,6 +36,14 @@ public record StoredSettings(
   public static final Duration MIN_RETRY = Duration.ofMillis(10);
   public static final Duration MAX_RETRY_INITIAL = Duration.ofMinutes(1);
   public static final Duration MAX_RETRY_CAP = Duration.ofHours(1);
+  public static final long MIN_PACKAGE_SIZE = 1024L * 1024;
+  public static final long MAX_PACKAGE_SIZE = 4L * 1024 * 1024 * 1024;
+
+  /** Makes limits without a package size limit, which keeps the one the service started with. */
+  public StoredSettings(Integer maxConcurrentJobs, Duration pollWait, Duration retryInitial,
+      Duration retryCap) {
+    this(maxConcurrentJobs, pollWait, retryInitial, retryCap, null);
+  }
 
   /** Returns the stored limits, or all null when the file does not exist. */
   public static StoredSettings read(Path dataFolder) throws IOException {
@@ -41,7 +52,7 @@ public record StoredSettings(
     try {
       stored = Json.mapper().readValue(Files.readAllBytes(file), StoredSettings.class);
     } catch (NoSuchFileException e) {
-      return new StoredSettings(null, null, null, null);
+      return new StoredSettings(null, null, null, null, null);
     } catch (IOException e) {
       throw new IOException("cannot read " + file + ": " + e.getMessage()
           + "; fix the JSON or delete the file to use the default limits", e);
@@ -58,7 +69,7 @@ public record StoredSettings(
   /** Returns the stored limits of {@code settings}, every one set. */
   public static StoredSettings of(AgentSettings settings) {
     return new StoredSettings(settings.maxConcurrentJobs(), settings.pollWait(),
-        settings.retryInitial(), settings.retryCap());
+        settings.retryInitial(), settings.retryCap(), settings.maxPackageSize());
   }
 
   /**
@@ -78,6 +89,9 @@ public record StoredSettings(
       applied = applied.withRetry(retryInitial == null ? applied.retryInitial() : retryInitial,
           retryCap == null ? applied.retryCap() : retryCap);
     }
+    if (maxPackageSize != null) {
+      applied = applied.withMaxPackageSize(maxPackageSize);
+    }
     validate(applied);
     return applied;
   }
@@ -96,6 +110,11 @@ public record StoredSettings(
     requireWithin("pollWait", settings.pollWait(), MIN_POLL_WAIT, MAX_POLL_WAIT);
     requireWithin("retryInitial", settings.retryInitial(), MIN_RETRY, MAX_RETRY_INITIAL);
     requireWithin("retryCap", settings.retryCap(), MIN_RETRY, MAX_RETRY_CAP);
+    long packageSize = settings.maxPackageSize();
+    if (packageSize < MIN_PACKAGE_SIZE || packageSize > MAX_PACKAGE_SIZE) {
+      throw new IllegalArgumentException("maxPackageSize is " + packageSize + " bytes; use "
+          + MIN_PACKAGE_SIZE + " (1 MiB) to " + MAX_PACKAGE_SIZE + " (4 GiB)");
+    }
     if (settings.retryCap().compareTo(settings.retryInitial()) < 0) {
       throw new IllegalArgumentException("retryCap " + DurationText.format(settings.retryCap())
           + " is below retryInitial " + DurationText.format(settings.retryInitial())

@@ -40,6 +40,8 @@ final class ConfigMethods {
   static final String POLL_WAIT = "pollWait";
   static final String RETRY_INITIAL = "retryInitial";
   static final String RETRY_CAP = "retryCap";
+  /** The largest release package the service downloads, in bytes. */
+  static final String MAX_PACKAGE_SIZE = "maxPackageSize";
   /** {@code none}, {@code system} or a proxy URL {@code http://HOST:PORT}. */
   static final String PROXY = "proxy";
   /** The proxy user for Basic authentication; empty text clears it. */
@@ -49,8 +51,8 @@ final class ConfigMethods {
   static final String PASSWORD_SET = "set";
   static final String PASSWORD_NOT_SET = "not set";
   static final List<String> KEYS = List.of(TENANT_URL, FINGERPRINT, CA_BUNDLE,
-      MAX_CONCURRENT_JOBS, POLL_WAIT, RETRY_INITIAL, RETRY_CAP, PROXY, PROXY_USER,
-      PROXY_PASSWORD);
+      MAX_CONCURRENT_JOBS, POLL_WAIT, RETRY_INITIAL, RETRY_CAP, MAX_PACKAGE_SIZE, PROXY,
+      PROXY_USER, PROXY_PASSWORD);
 
   private static final Logger log = LoggerFactory.getLogger(ConfigMethods.class);
 
@@ -102,6 +104,8 @@ final class ConfigMethods {
         case POLL_WAIT -> newSettings = settings.withPollWait(DurationText.parse(value));
         case RETRY_INITIAL -> newSettings = settings.withRetry(DurationText.parse(value),
             settings.retryCap());
+        case MAX_PACKAGE_SIZE -> newSettings = settings.withMaxPackageSize(
+            parseLong(key, value));
         case PROXY -> newConfig = config.withProxy(ProxySettings.parse(value,
             config.proxy().username()));
         case PROXY_USER -> newConfig = config.withProxy(config.proxy().withUsername(value));
@@ -172,11 +176,16 @@ final class ConfigMethods {
         StoredSettings stored = StoredSettings.read(data);
         stored = switch (key) {
           case MAX_CONCURRENT_JOBS -> new StoredSettings(newSettings.maxConcurrentJobs(),
-              stored.pollWait(), stored.retryInitial(), stored.retryCap());
+              stored.pollWait(), stored.retryInitial(), stored.retryCap(),
+              stored.maxPackageSize());
           case POLL_WAIT -> new StoredSettings(stored.maxConcurrentJobs(),
-              newSettings.pollWait(), stored.retryInitial(), stored.retryCap());
+              newSettings.pollWait(), stored.retryInitial(), stored.retryCap(),
+              stored.maxPackageSize());
+          case MAX_PACKAGE_SIZE -> new StoredSettings(stored.maxConcurrentJobs(),
+              stored.pollWait(), stored.retryInitial(), stored.retryCap(),
+              newSettings.maxPackageSize());
           default -> new StoredSettings(stored.maxConcurrentJobs(), stored.pollWait(),
-              newSettings.retryInitial(), newSettings.retryCap());
+              newSettings.retryInitial(), newSettings.retryCap(), stored.maxPackageSize());
         };
         stored.write(data);
       }
@@ -255,6 +264,15 @@ final class ConfigMethods {
     }
   }
 
+  private static long parseLong(String key, String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + value + "' is not a whole number of bytes; use "
+          + StoredSettings.MIN_PACKAGE_SIZE + " to " + StoredSettings.MAX_PACKAGE_SIZE);
+    }
+  }
+
   private static AgentConfig withConnection(AgentConfig config, String url, String fingerprint,
       String caBundle) {
     return new AgentConfig(url, fingerprint, caBundle, config.agentId(), config.pool(),
@@ -271,6 +289,7 @@ final class ConfigMethods {
     json.put(POLL_WAIT, format(settings.pollWait()));
     json.put(RETRY_INITIAL, format(settings.retryInitial()));
     json.put(RETRY_CAP, format(settings.retryCap()));
+    json.put(MAX_PACKAGE_SIZE, settings.maxPackageSize());
     json.put(PROXY, config.proxy().option());
     json.put(PROXY_USER, config.proxy().username());
     json.put(PROXY_PASSWORD, passwordState);

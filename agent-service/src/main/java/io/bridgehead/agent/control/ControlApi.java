@@ -28,10 +28,14 @@ import io.bridgehead.wire.Role;
  *   <tr><td>{@value #SERVICE_RESTART}</td><td>CHANGE</td><td>none</td><td>{@code state}
  *       </td></tr>
  *   <tr><td>{@value #UPDATE_CHECK}</td><td>READ</td><td>none</td><td>{@code currentVersion},
- *       {@code wantedVersion}, {@code updateWanted}, {@code installSupported} (false: this
- *       version cannot install updates), {@code note}</td></tr>
- *   <tr><td>{@value #REPAIR_REQUEST}</td><td>CHANGE</td><td>none</td><td>always the error
- *       {@link #REPAIR_NOT_AVAILABLE}</td></tr>
+ *       {@code wantedVersion} (asked of the tenant now), {@code updateWanted},
+ *       {@code installSupported} (true when the service runs with {@code --updates-dir}),
+ *       {@code updateWindow} (null: any time), {@code state} (as in the status's
+ *       {@code update} object), {@code note}</td></tr>
+ *   <tr><td>{@value #REPAIR_REQUEST}</td><td>CHANGE</td><td>none</td><td>starts
+ *       {@code bridgehead repair --data-dir D --progress --log-file D/updates/repair.log}
+ *       detached and returns at once: {@code started} (true), {@code log} (the log file's
+ *       path); the error {@link #REPAIR_NOT_AVAILABLE} without {@code --updates-dir}</td></tr>
  *   <tr><td>{@value #JOBS_RECENT}</td><td>READ</td><td>{@code limit}, 1 to
  *       {@value RecentJobs#CAPACITY}, default all</td><td>{@code jobs}, newest first</td></tr>
  *   <tr><td>{@value #LOGS_TAIL}</td><td>READ</td><td>{@code lines}, 1 to
@@ -61,7 +65,7 @@ public final class ControlApi {
   /** The maximum number of lines {@value #LOGS_TAIL} returns in one call. */
   public static final int MAX_LOG_LINES = 1000;
 
-  /** {@value #REPAIR_REQUEST}: repair is not built in this version of the agent. */
+  /** {@value #REPAIR_REQUEST}: the service runs without {@code --updates-dir}. */
   public static final int REPAIR_NOT_AVAILABLE = -32010;
   /** The tenant rejected the request, for example an enrollment key. */
   public static final int TENANT_REJECTED = -32011;

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,11 +58,8 @@ public final class ControlEndpoint implements AutoCloseable {
         .method(ControlApi.SERVICE_RESTART, Access.CHANGE, (params, peer) -> change(
             this::restart))
         .method(ControlApi.UPDATE_CHECK, Access.READ, (params, peer) -> checkUpdate())
-        .method(ControlApi.REPAIR_REQUEST, Access.CHANGE, (params, peer) -> {
-          throw new RpcException(ControlApi.REPAIR_NOT_AVAILABLE, "repair is not available in"
-              + " this version of the agent; to repair an installation, run the installer"
-              + " again");
-        })
+        .method(ControlApi.REPAIR_REQUEST, Access.CHANGE, (params, peer) -> change(
+            this::startRepair))
         .method(ControlApi.JOBS_RECENT, Access.READ, (params, peer) -> recentJobs(params))
         .method(ControlApi.LOGS_TAIL, Access.READ, (params, peer) -> tailLog(params))
         .build();
@@ -145,14 +143,50 @@ public final class ControlEndpoint implements AutoCloseable {
     }
     String current = AgentVersion.current();
     boolean wanted = !current.equals(response.wantedVersion());
+    JsonNode update = status.toJson().path("update");
+    boolean enabled = update.path("enabled").asBoolean();
     ObjectNode result = JsonNodeFactory.instance.objectNode();
     result.put("currentVersion", current);
     result.put("wantedVersion", response.wantedVersion());
     result.put("updateWanted", wanted);
-    result.put("installSupported", false);
-    result.put("note", "this version of the agent cannot download or install updates;"
-        + (wanted ? " install version " + response.wantedVersion() + " with the installer"
-            : " it runs the version its pool wants"));
+    result.put("installSupported", enabled);
+    result.put("updateWindow", response.updateWindow());
+    result.put("state", update.path("state").asText());
+    result.put("note", note(enabled, wanted, response));
+    return result;
+  }
+
+  private static String note(boolean enabled, boolean wanted, HeartbeatResponse response) {
+    if (!wanted) {
+      return "the agent runs the version its pool wants";
+    }
+    if (!enabled) {
+      return "this service runs without --updates-dir, so it installs no updates; install"
+          + " version " + response.wantedVersion() + " with the installer";
+    }
+    return "the service downloads version " + response.wantedVersion() + " at a heartbeat"
+        + (response.updateWindow() == null ? "" : " inside the update window "
+            + response.updateWindow())
+        + ", and the updater installs it";
+  }
+
+  private JsonNode startRepair() throws RpcException {
+    Optional<Path> logFile;
+    try {
+      logFile = service.startRepair();
+    } catch (IOException e) {
+      log.error("Cannot start repair: {}", e.getMessage());
+      throw new RpcException(ErrorCodes.INTERNAL_ERROR, "cannot start repair: "
+          + e.getMessage());
+    }
+    if (logFile.isEmpty()) {
+      throw new RpcException(ControlApi.REPAIR_NOT_AVAILABLE, "repair is not available: the"
+          + " service runs without --updates-dir; to repair the installation, run"
+          + " 'bridgehead repair' as the installing user");
+    }
+    ObjectNode result = JsonNodeFactory.instance.objectNode();
+    result.put("started", true);
+    result.put("log", logFile.get().toString());
     return result;
   }
 

@@ -7,6 +7,7 @@ import io.bridgehead.wire.Role;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The running service, as the control endpoint reads and changes it. */
 public interface ServiceControl {
@@ -39,6 +40,16 @@ public interface ServiceControl {
    * @throws IOException when the new loop cannot be made; the old one then keeps running
    */
   void restart(AgentConfig config, AgentSettings settings, String reason) throws IOException;
+
+  /**
+   * Starts repair of the installation detached, and returns its log file, or empty when the
+   * service runs without an update folder, as by default.
+   *
+   * @throws IOException when the repair program cannot be started
+   */
+  default Optional<Path> startRepair() throws IOException {
+    return Optional.empty();
+  }
 
   /**
    * Waits up to {@code timeout} for every kept result and log line to reach the tenant, and

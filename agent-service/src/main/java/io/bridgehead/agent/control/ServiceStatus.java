@@ -7,6 +7,7 @@ import io.bridgehead.agent.config.AgentConfig;
 import io.bridgehead.agent.jobs.JobLoopListener;
 import io.bridgehead.agent.jobs.JobSummary;
 import io.bridgehead.agent.jobs.TenantLink;
+import io.bridgehead.agent.update.UpdateStatus;
 import io.bridgehead.wire.Outcome;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,8 +24,9 @@ import java.util.function.Consumer;
  * (starting, running, stopping or stopped), {@code agentId}, {@code pool}, {@code tenantUrl},
  * {@code tenantReachable}, {@code lastContact}, {@code jobsRunning},
  * {@code jobsDoneSinceStart}, {@code jobsDoneToday} (since local midnight), {@code lastError}
- * (null, or {@code message} and {@code time}), {@code startedAt}, {@code pid} and
- * {@code sequence}, which grows by one per published change.
+ * (null, or {@code message} and {@code time}), {@code update} (see {@link UpdateStatus}),
+ * {@code startedAt}, {@code pid} and {@code sequence}, which grows by one per published
+ * change.
  */
 public final class ServiceStatus implements JobLoopListener {
   /** Lifecycle states of the service. */
@@ -50,6 +52,7 @@ public final class ServiceStatus implements JobLoopListener {
   private Instant lastErrorAt;
   private long sequence;
   private volatile Consumer<ObjectNode> publisher = status -> { };
+  private volatile UpdateStatus updateStatus = new UpdateStatus(null, message -> { });
 
   public ServiceStatus(ServiceControl service, Clock clock) {
     this.service = service;
@@ -61,6 +64,11 @@ public final class ServiceStatus implements JobLoopListener {
   /** Sets where status objects go on each change; the control endpoint publishes them. */
   void publishTo(Consumer<ObjectNode> value) {
     this.publisher = value;
+  }
+
+  /** Sets the source of the status's {@code update} object. */
+  public void updateStatus(UpdateStatus value) {
+    this.updateStatus = value;
   }
 
   RecentJobs recentJobs() {
@@ -173,6 +181,7 @@ public final class ServiceStatus implements JobLoopListener {
       error.put("message", lastError);
       error.put("time", lastErrorAt.toString());
     }
+    status.set("update", updateStatus.toJson());
     status.put("startedAt", startedAt.toString());
     status.put("pid", ProcessHandle.current().pid());
     status.put("sequence", sequence);

@@ -50,7 +50,7 @@ public final class ForegroundHost implements ServiceHost {
 
   @Override
   public void stopped(ExitKind kind, String reason) {
-    shutdownHook.stopped();
+    shutdownHook.stopped(kind);
   }
 
   @Override

@@ -111,8 +111,10 @@ public final class HostedService {
       }
       timer.shutdownNow();
       host.stopping(STOP_WAIT_HINT);
+      // Read before the stop: a request that waits means the updater stops this service.
+      boolean updating = service.updateRequested();
       service.stop();
-      Outcome outcome = outcome();
+      Outcome outcome = outcome(updating);
       host.stopped(outcome.kind(), outcome.reason() == null ? "" : outcome.reason());
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -124,13 +126,20 @@ public final class HostedService {
     }
   }
 
-  /** Returns the outcome: failed when the job loop ended by itself, else the requested kind. */
-  private Outcome outcome() {
+  /**
+   * Returns the outcome: failed when the job loop ended by itself, else the requested kind,
+   * except that a normal stop while an update request waits is a stop to update.
+   */
+  private Outcome outcome(boolean updating) {
     String reason = fatal.get();
     if (reason != null) {
       return new Outcome(ExitKind.FAILED, reason);
     }
     ExitKind kind = requested.get();
+    if ((kind == null || kind == ExitKind.NORMAL) && updating) {
+      log.info("The service stops while an update request waits, so it stops to be updated");
+      return new Outcome(ExitKind.STOPPING_TO_UPDATE, null);
+    }
     return new Outcome(kind == null ? ExitKind.NORMAL : kind, null);
   }
 

@@ -15,6 +15,10 @@ import java.time.Duration;
  * @param ipcDirectory the folder of the service's local control socket, or null to run
  *     without a control endpoint (the default, so that tests can start many agents in one
  *     JVM); Windows ignores the folder and uses a named pipe
+ * @param updatesDirectory the installation's update folder ({@code <data>/updates}), or null
+ *     when the service installs no updates (the default)
+ * @param maxPackageSize the largest release package the service downloads, in bytes; default
+ *     {@value #DEFAULT_MAX_PACKAGE_SIZE} (256 MiB)
  */
 public record AgentSettings(
     int maxConcurrentJobs,
@@ -23,9 +27,21 @@ public record AgentSettings(
     Duration retryInitial,
     Duration retryCap,
     Path workRoot,
-    Path ipcDirectory) {
+    Path ipcDirectory,
+    Path updatesDirectory,
+    long maxPackageSize) {
 
-  /** Makes settings without a control endpoint. */
+  /** The default of {@link #maxPackageSize}, 256 MiB, the tenant's default limit too. */
+  public static final long DEFAULT_MAX_PACKAGE_SIZE = 256L * 1024 * 1024;
+
+  /** Makes settings without updates. */
+  public AgentSettings(int maxConcurrentJobs, Duration pollWait, Duration heartbeatInterval,
+      Duration retryInitial, Duration retryCap, Path workRoot, Path ipcDirectory) {
+    this(maxConcurrentJobs, pollWait, heartbeatInterval, retryInitial, retryCap, workRoot,
+        ipcDirectory, null, DEFAULT_MAX_PACKAGE_SIZE);
+  }
+
+  /** Makes settings without a control endpoint and without updates. */
   public AgentSettings(int maxConcurrentJobs, Duration pollWait, Duration heartbeatInterval,
       Duration retryInitial, Duration retryCap, Path workRoot) {
     this(maxConcurrentJobs, pollWait, heartbeatInterval, retryInitial, retryCap, workRoot,
@@ -39,22 +55,38 @@ public record AgentSettings(
 
   public AgentSettings withRetry(Duration initial, Duration cap) {
     return new AgentSettings(maxConcurrentJobs, pollWait, heartbeatInterval, initial, cap,
-        workRoot, ipcDirectory);
+        workRoot, ipcDirectory, updatesDirectory, maxPackageSize);
   }
 
   public AgentSettings withMaxConcurrentJobs(int value) {
     return new AgentSettings(value, pollWait, heartbeatInterval, retryInitial, retryCap,
-        workRoot, ipcDirectory);
+        workRoot, ipcDirectory, updatesDirectory, maxPackageSize);
   }
 
   public AgentSettings withPollWait(Duration value) {
     return new AgentSettings(maxConcurrentJobs, value, heartbeatInterval, retryInitial,
-        retryCap, workRoot, ipcDirectory);
+        retryCap, workRoot, ipcDirectory, updatesDirectory, maxPackageSize);
+  }
+
+  public AgentSettings withHeartbeatInterval(Duration value) {
+    return new AgentSettings(maxConcurrentJobs, pollWait, value, retryInitial, retryCap,
+        workRoot, ipcDirectory, updatesDirectory, maxPackageSize);
   }
 
   /** Returns these settings with a control endpoint in {@code directory}, or none for null. */
   public AgentSettings withIpcDirectory(Path directory) {
     return new AgentSettings(maxConcurrentJobs, pollWait, heartbeatInterval, retryInitial,
-        retryCap, workRoot, directory);
+        retryCap, workRoot, directory, updatesDirectory, maxPackageSize);
+  }
+
+  /** Returns these settings with updates in {@code directory}, or without updates for null. */
+  public AgentSettings withUpdatesDirectory(Path directory) {
+    return new AgentSettings(maxConcurrentJobs, pollWait, heartbeatInterval, retryInitial,
+        retryCap, workRoot, ipcDirectory, directory, maxPackageSize);
+  }
+
+  public AgentSettings withMaxPackageSize(long bytes) {
+    return new AgentSettings(maxConcurrentJobs, pollWait, heartbeatInterval, retryInitial,
+        retryCap, workRoot, ipcDirectory, updatesDirectory, bytes);
   }
 }

@@ -7,6 +7,7 @@ import io.bridgehead.agent.script.ScriptHost;
 import io.bridgehead.agent.tenant.TenantClient;
 import io.bridgehead.agent.tenant.TenantException;
 import io.bridgehead.wire.AgentApi;
+import io.bridgehead.wire.HeartbeatResponse;
 import io.bridgehead.wire.JobOffer;
 import io.bridgehead.wire.JobResult;
 import io.bridgehead.wire.Json;
@@ -67,6 +68,7 @@ public final class JobLoop {
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final CountDownLatch stopDone = new CountDownLatch(1);
   private volatile JobRunner.StartListener startListener = jobId -> { };
+  private volatile HeartbeatHook heartbeatHook = HeartbeatHook.NONE;
   /** The last refusal logged, so that a repeated one is logged once. */
   private String lastRefusal;
   private boolean outboxBlocked;
@@ -115,6 +117,11 @@ public final class JobLoop {
         TimeUnit.MILLISECONDS);
     outbox.start(this::deliver);
     poller.start();
+  }
+
+  /** Sets the hook that receives each heartbeat response; call it before {@link #start()}. */
+  public void onHeartbeat(HeartbeatHook hook) {
+    this.heartbeatHook = hook;
   }
 
   /** Sets a listener called when each job's script starts, for tests and benchmarks. */
@@ -326,9 +333,10 @@ public final class JobLoop {
 
   private void heartbeat() {
     try {
-      client.heartbeat(AgentVersion.current(), running.count());
+      HeartbeatResponse response = client.heartbeat(AgentVersion.current(), running.count());
       link.succeeded();
       outbox.tenantReachable();
+      heartbeatHook.heartbeatAnswered(response, client);
     } catch (TenantException e) {
       link.succeeded();
       log.warn("Tenant rejected the heartbeat: {}", e.getMessage());

@@ -181,6 +181,62 @@ public final class TenantClient {
     post(http, AgentApi.UPDATE_REPORT, report, true);
   }
 
+  /**
+   * Starts the download of a release package, from byte {@code offset} on when it is above 0.
+   * The tenant sends the whole package instead when {@code etag} is not the package's ETag
+   * (its SHA-256 in quotes), so the caller must check {@link ReleaseStream#offset()}.
+   *
+   * @throws TenantException for an error response, such as 404 when the release was deleted
+   *     or 416 when {@code offset} lies past the package's end
+   * @throws IOException when no response came, or a range response starts at another byte
+   */
+  public ReleaseStream downloadRelease(String version, long offset, String etag)
+      throws IOException {
+    Request.Builder builder = new Request.Builder().url(baseUrl + AgentApi.releasePath(version))
+        .get()
+        .header("Authorization", "Bearer " + credential);
+    if (offset > 0) {
+      builder.header("Range", "bytes=" + offset + "-");
+      if (etag != null) {
+        builder.header("If-Range", etag);
+      }
+    }
+    Response response = http.newCall(builder.build()).execute();
+    ResponseBody body = response.body();
+    if (!response.isSuccessful() || body == null) {
+      byte[] bytes;
+      try (response) {
+        bytes = body == null ? new byte[0] : body.bytes();
+      }
+      throw error(response.code(), bytes);
+    }
+    long start = 0;
+    if (response.code() == 206) {
+      start = rangeStart(response.header("Content-Range"));
+      if (start != offset) {
+        response.close();
+        throw new IOException("the tenant sent release " + version + " from byte " + start
+            + " when byte " + offset + " was requested");
+      }
+    }
+    return new ReleaseStream(start, body.contentLength(), body.byteStream(), response);
+  }
+
+  /** Returns the first byte of a {@code Content-Range: bytes FIRST-LAST/SIZE} header. */
+  private static long rangeStart(String header) throws IOException {
+    String prefix = "bytes ";
+    if (header == null || !header.startsWith(prefix) || header.indexOf('-') < 0) {
+      throw new IOException("the tenant sent a partial release download with an invalid"
+          + " Content-Range header '" + header + "'");
+    }
+    try {
+      return Long.parseLong(header.substring(prefix.length(), header.indexOf('-')).trim());
+    } catch (NumberFormatException e) {
+      throw new IOException("the tenant sent a partial release download with an invalid"
+          + " Content-Range header '" + header + "'", e);
+    }
+  }
+
   public void sendLogs(String jobId, LogBatch batch) throws IOException {
     post(http, AgentApi.logsPath(jobId), batch, true);
   }

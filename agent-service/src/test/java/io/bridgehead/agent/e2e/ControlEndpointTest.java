@@ -318,7 +318,7 @@ class ControlEndpointTest {
     RpcException e = callFails(ControlApi.REPAIR_REQUEST, null);
 
     assertThat(e.code()).isEqualTo(ControlApi.REPAIR_NOT_AVAILABLE);
-    assertThat(e.getMessage()).contains("not available in this version");
+    assertThat(e.getMessage()).contains("without --updates-dir");
   }
 
   @Test

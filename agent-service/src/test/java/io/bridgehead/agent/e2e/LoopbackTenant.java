@@ -3,6 +3,7 @@ package io.bridgehead.agent.e2e;
 import io.bridgehead.agent.tenant.TenantConnection;
 import io.bridgehead.tenant.TenantServer;
 import io.bridgehead.tenant.TenantSettings;
+import io.bridgehead.tenant.UpdateSettings;
 import io.bridgehead.tenant.admin.AdminClient;
 import io.bridgehead.tenant.jobs.DispatchSettings;
 import io.bridgehead.tenant.jobs.Dispatcher;
@@ -44,6 +45,8 @@ final class LoopbackTenant implements AutoCloseable {
   /** The running server, or null while stopped. */
   private TenantServer server;
   private AdminClient admin;
+  /** The release settings of the server, which a restart keeps. */
+  private UpdateSettings updates = UpdateSettings.defaults();
 
   private LoopbackTenant(Path folder, TenantServer server) throws IOException {
     this.folder = folder;
@@ -61,11 +64,28 @@ final class LoopbackTenant implements AutoCloseable {
 
   /** Starts a tenant on any free loopback port with its data in {@code folder}. */
   static LoopbackTenant start(Path folder) throws IOException {
-    return new LoopbackTenant(folder, TenantServer.start(settings(folder, 0)));
+    return start(folder, UpdateSettings.defaults());
   }
 
-  private static TenantSettings settings(Path folder, int port) {
-    return TenantSettings.defaults(folder).withPort(port).withDispatch(DISPATCH);
+  /**
+   * Starts a tenant as {@link #start(Path)} does, which accepts the release packages that
+   * {@code updates} allows, such as those signed with a key made by the test.
+   */
+  static LoopbackTenant start(Path folder, UpdateSettings updates) throws IOException {
+    LoopbackTenant tenant = new LoopbackTenant(folder,
+        TenantServer.start(settings(folder, 0, updates)));
+    tenant.updates = updates;
+    return tenant;
+  }
+
+  private static TenantSettings settings(Path folder, int port, UpdateSettings updates) {
+    return TenantSettings.defaults(folder).withPort(port).withDispatch(DISPATCH)
+        .withUpdates(updates);
+  }
+
+  /** Returns the tenant's data folder, which holds its published packages in releases/. */
+  Path folder() {
+    return folder;
   }
 
   /** Stops the server and keeps its data folder, so that {@link #restart()} can reopen it. */
@@ -85,7 +105,7 @@ final class LoopbackTenant implements AutoCloseable {
       throw new IllegalStateException("the tenant at " + url
           + " is still running, so stop it before restarting it");
     }
-    server = TenantServer.start(settings(folder, port));
+    server = TenantServer.start(settings(folder, port, updates));
     admin = AdminClient.connect(url, fingerprint, server.adminToken());
   }
 

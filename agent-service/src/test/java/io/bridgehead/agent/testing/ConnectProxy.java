@@ -38,6 +38,9 @@ public final class ConnectProxy implements AutoCloseable {
   private final AtomicInteger connections = new AtomicInteger();
   private final AtomicInteger challenges = new AtomicInteger();
   private final AtomicInteger tunnels = new AtomicInteger();
+  private final AtomicInteger cuts = new AtomicInteger();
+  /** Bytes the tunnels may still relay to their clients before the cut, or -1 for no cut. */
+  private long cutBudget = -1;
   private volatile boolean closed;
 
   private ConnectProxy(ServerSocket listener, String expectedAuthorization) {
@@ -84,6 +87,19 @@ public final class ConnectProxy implements AutoCloseable {
   /** Returns how many tunnels the proxy opened to a target. */
   public int tunnels() {
     return tunnels.get();
+  }
+
+  /**
+   * Closes every open connection once, as a network failure does, after the tunnels together
+   * relayed {@code bytes} more bytes to their clients. Later connections are left alone.
+   */
+  public synchronized void cutOnceAfter(long bytes) {
+    cutBudget = bytes;
+  }
+
+  /** Returns how many times the proxy cut its connections. */
+  public int cuts() {
+    return cuts.get();
   }
 
   /** Returns the {@code HOST:PORT} of every CONNECT request, in order. */
@@ -162,10 +178,10 @@ public final class ConnectProxy implements AutoCloseable {
     tunnels.incrementAndGet();
     out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
     out.flush();
-    Thread back = new Thread(() -> pump(upstream, client), "connect-proxy-back");
+    Thread back = new Thread(() -> pump(upstream, client, true), "connect-proxy-back");
     back.setDaemon(true);
     back.start();
-    pump(client, upstream);
+    pump(client, upstream, false);
     try {
       back.join(CONNECT_TIMEOUT_MILLIS);
     } catch (InterruptedException e) {
@@ -173,7 +189,7 @@ public final class ConnectProxy implements AutoCloseable {
     }
   }
 
-  private void pump(Socket from, Socket to) {
+  private void pump(Socket from, Socket to, boolean toClient) {
     byte[] buffer = new byte[16 * 1024];
     try {
       InputStream in = from.getInputStream();
@@ -182,6 +198,12 @@ public final class ConnectProxy implements AutoCloseable {
       while ((read = in.read(buffer)) != -1) {
         out.write(buffer, 0, read);
         out.flush();
+        if (toClient && spendBudget(read)) {
+          cuts.incrementAndGet();
+          for (Socket socket : open) {
+            closeQuietly(socket);
+          }
+        }
       }
     } catch (IOException e) {
       // One side closed; closing both below ends the other pump too.
@@ -189,6 +211,19 @@ public final class ConnectProxy implements AutoCloseable {
       closeQuietly(from);
       closeQuietly(to);
     }
+  }
+
+  /** Counts relayed bytes against the cut budget and returns true when they used it up. */
+  private synchronized boolean spendBudget(int bytes) {
+    if (cutBudget < 0) {
+      return false;
+    }
+    cutBudget -= bytes;
+    if (cutBudget >= 0) {
+      return false;
+    }
+    cutBudget = -1;
+    return true;
   }
 
   /** Reads a request's head byte by byte, so no tunnel bytes after it are consumed. */

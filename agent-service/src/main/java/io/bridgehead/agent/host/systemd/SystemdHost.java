@@ -160,7 +160,7 @@ public final class SystemdHost implements ServiceHost {
     };
     send("STATUS=" + oneLine(text));
     if (shutdownHook != null) {
-      shutdownHook.stopped();
+      shutdownHook.stopped(kind);
     }
   }
 
