@@ -177,7 +177,7 @@ final class UpdatesView extends VBox implements Page {
 
   /**
    * Starts a repair of the installation as a child process, and shows each of its steps. Does
-   * nothing while this user may not repair or a repair runs; the button says why.
+   * nothing while this user may not repair or a repair runs, and the button's tooltip shows why.
    */
   void repair() {
     if (!repairReason.get().isEmpty() || progress.runningProperty().get()) {
