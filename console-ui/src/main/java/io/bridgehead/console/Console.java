@@ -59,7 +59,7 @@ public final class Console {
     String socketFolder = options.socketDirectory() != null
         ? options.socketDirectory().toString()
         : ControlDirectory.defaultDirectory() + " or " + ControlDirectory.SYSTEM;
-    this.window = new MainWindow(stage, model, links, actions, socketFolder,
+    this.window = new MainWindow(stage, model, links, actions, socketFolder, options.dataDir(),
         TrayIcons.windowIcons(OverallState.RUNNING));
     model.services().forEach(notifier::watch);
   }
@@ -165,10 +165,12 @@ public final class Console {
 
       @Override
       public void repair() {
-        ServiceModel service = model.selectedProperty().get();
-        if (service != null) {
-          actions.repair(service);
-        }
+        window.repair();
+      }
+
+      @Override
+      public String repairReason() {
+        return window.repairReason();
       }
 
       @Override

@@ -1,6 +1,7 @@
 package io.bridgehead.console;
 
 import io.bridgehead.console.instance.SingleInstance;
+import io.bridgehead.console.system.Installation;
 import io.bridgehead.console.view.MainWindow;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -11,13 +12,16 @@ import java.util.List;
  *
  * @param socketDirectory the services' socket folder, or null for their default
  * @param instanceDirectory the folder of the one-instance lock and socket
+ * @param dataDir the installation's data folder that Repair uses until a service reports its
+ *     own
  * @param page the page to show first, one of {@link MainWindow#PAGES}, or empty
  * @param help true when the arguments ask for the usage text
  */
-public record ConsoleOptions(Path socketDirectory, Path instanceDirectory, String page,
-    boolean help) {
+public record ConsoleOptions(Path socketDirectory, Path instanceDirectory, Path dataDir,
+    String page, boolean help) {
   public static final String USAGE = String.join("\n",
       "Usage: bridgehead console [--page PAGE] [--ipc-dir DIR] [--instance-dir DIR]",
+      "                          [--data-dir DIR]",
       "",
       "Opens the Bridgehead console: a tray icon with the services' overall state and a",
       "window with their status, jobs, logs, setup, pools and updates. A second start brings",
@@ -34,6 +38,9 @@ public record ConsoleOptions(Path socketDirectory, Path instanceDirectory, Strin
       "  --instance-dir DIR      the folder of the console's one-instance lock (default",
       "                          $XDG_RUNTIME_DIR/bridgehead-console, else",
       "                          <temp>/bridgehead-console-<user>)",
+      "  --data-dir DIR          the installation's data folder, which Repair uses while no",
+      "                          service has reported its own (default /var/lib/bridgehead;",
+      "                          %ProgramData%\\Bridgehead on Windows)",
       "",
       "Changing actions (restart, configuration, pool switch, repair) need root (an",
       "administrator on Windows); for other users they stay disabled with the reason.");
@@ -46,21 +53,23 @@ public record ConsoleOptions(Path socketDirectory, Path instanceDirectory, Strin
   public static ConsoleOptions parse(List<String> arguments) {
     Path sockets = null;
     Path instance = SingleInstance.defaultFolder();
+    Path data = Installation.defaultDataDir();
     String page = "";
     for (int i = 0; i < arguments.size(); i++) {
       String argument = arguments.get(i);
       switch (argument) {
         case "--help", "-h" -> {
-          return new ConsoleOptions(sockets, instance, page, true);
+          return new ConsoleOptions(sockets, instance, data, page, true);
         }
         case "--ipc-dir" -> sockets = path(arguments, ++i, argument);
         case "--instance-dir" -> instance = path(arguments, ++i, argument);
+        case "--data-dir" -> data = path(arguments, ++i, argument);
         case "--page" -> page = page(arguments, ++i);
         default -> throw new IllegalArgumentException("unknown argument '" + argument
             + "'; see 'bridgehead console --help'");
       }
     }
-    return new ConsoleOptions(sockets, instance, page, false);
+    return new ConsoleOptions(sockets, instance, data, page, false);
   }
 
   private static String page(List<String> arguments, int index) {

@@ -8,6 +8,7 @@ import io.bridgehead.console.ipc.ServiceLinks;
 import io.bridgehead.console.model.ServiceModel;
 import io.bridgehead.console.notify.Notifier;
 import io.bridgehead.console.system.LogFolder;
+import io.bridgehead.console.system.RepairCommand;
 import io.bridgehead.console.system.SystemServices;
 import io.bridgehead.ipc.ErrorCodes;
 import io.bridgehead.ipc.RpcException;
@@ -89,19 +90,34 @@ public final class ServiceActions {
   }
 
   /**
-   * Calls {@code repair.request}. The result, or the error the service returns while repair
-   * is not built, ends in a notification and in the status bar.
+   * Runs a repair of the installation in {@code dataDir} as a child process, off the FX
+   * thread; {@code lines} receives each line it prints.
+   *
+   * @return the repair's exit code
    */
-  public CompletableFuture<JsonNode> repair(ServiceModel service) {
-    report("Requesting a repair of the " + service.role() + " service…");
-    return links.linkOf(service).call(ControlApi.REPAIR_REQUEST, null)
-        .whenComplete((result, failure) -> {
-          String outcome = failure == null ? "The service accepted the repair request."
-              : "Repair is not possible: " + describe(failure);
-          report(outcome);
-          fxThread.accept(() -> notifier.repairEnded(service.role(), outcome,
-              failure != null));
-        });
+  public CompletableFuture<Integer> repair(Path dataDir, Consumer<String> lines) {
+    report("Repairing the installation in " + dataDir + "…");
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return new RepairCommand(dataDir).run(lines);
+      } catch (IOException e) {
+        throw new CompletionException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CompletionException(e);
+      }
+    }, runnable -> {
+      // A thread of its own: a repair takes minutes, and the other actions must not wait.
+      Thread thread = new Thread(runnable, "console-repair");
+      thread.setDaemon(true);
+      thread.start();
+    });
+  }
+
+  /** Reports how a repair ended, in the status bar and as a notification; FX thread only. */
+  public void repairEnded(String outcome, boolean failed) {
+    report(outcome);
+    notifier.repairEnded(outcome, failed);
   }
 
   /** Opens the folder of a service's log file, as {@code logs.tail} reports it. */

@@ -65,6 +65,8 @@ public final class ServiceModel {
   private final ReadOnlyObjectWrapper<Change> lastChange =
       new ReadOnlyObjectWrapper<>(this, "lastChange");
   private final ReadOnlyStringWrapper logFile = new ReadOnlyStringWrapper(this, "logFile", "");
+  private final ReadOnlyObjectWrapper<UpdateInfo> update =
+      new ReadOnlyObjectWrapper<>(this, "update", UpdateInfo.UNKNOWN);
   /** The {@code sequence} of the last status applied; older ones that arrive late are dropped. */
   private long sequence = -1;
   private final ObservableList<JobEntry> jobs = FXCollections.observableArrayList();
@@ -125,7 +127,12 @@ public final class ServiceModel {
     if (!connected.get()) {
       return;
     }
-    state.set(ServiceState.fromStatus(status.path("state").asText("running")));
+    UpdateInfo updateInfo = UpdateInfo.fromStatus(status);
+    ServiceState reported = ServiceState.fromStatus(status.path("state").asText("running"));
+    // A service that hands over to the updater keeps running its jobs until it is stopped.
+    state.set(reported == ServiceState.RUNNING && updateInfo.updating() ? ServiceState.UPDATING
+        : reported);
+    update.set(updateInfo);
     module.set(status.path("module").asText(""));
     version.set(status.path("version").asText(""));
     pool.set(status.path("pool").asText(""));
@@ -236,6 +243,11 @@ public final class ServiceModel {
   /** The last change a status notification reported; null before the first. */
   public ReadOnlyObjectProperty<Change> lastChangeProperty() {
     return lastChange.getReadOnlyProperty();
+  }
+
+  /** The {@code update} member of the last status; kept while the console is disconnected. */
+  public ReadOnlyObjectProperty<UpdateInfo> updateProperty() {
+    return update.getReadOnlyProperty();
   }
 
   /** The service's log file as {@code logs.tail} reported it; empty before the first tail. */

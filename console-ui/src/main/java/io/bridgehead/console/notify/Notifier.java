@@ -2,9 +2,12 @@ package io.bridgehead.console.notify;
 
 import io.bridgehead.console.model.ServiceModel;
 import io.bridgehead.console.model.ServiceState;
+import io.bridgehead.console.model.UpdateOutcome;
+import java.time.Instant;
 import java.util.HashMap;
-import java.util.Locale;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
@@ -27,8 +30,25 @@ public final class Notifier {
   public record Shown(String title, String text, boolean warning) {}
 
   private final Map<String, Boolean> active = new HashMap<>();
+  /**
+   * The results already shown, by their end time: the services of one host share one result,
+   * so it is shown once, not once per service.
+   */
+  private final Set<Instant> notifiedResults = new HashSet<>();
+  /** Results that ended before the console started are history, not news. */
+  private final Instant startedAt;
   private final ObservableList<Shown> shown = FXCollections.observableArrayList();
   private boolean popupsEnabled = true;
+
+  /** Makes a notifier that shows update and repair results that end from now on. */
+  public Notifier() {
+    this(Instant.now());
+  }
+
+  /** Makes a notifier that shows update and repair results that end after {@code startedAt}. */
+  public Notifier(Instant startedAt) {
+    this.startedAt = startedAt;
+  }
 
   /** Watches a service's state, tenant reachability and update changes. */
   public void watch(ServiceModel service) {
@@ -54,18 +74,26 @@ public final class Notifier {
         clear(service.role() + ".tenant");
       }
     });
-    service.lastChangeProperty().addListener((property, before, change) -> {
-      if (change != null && change.type().startsWith("update")) {
-        boolean failed = change.type().toLowerCase(Locale.ROOT).contains("fail");
-        show(failed ? "Update of the " + service.role() + " service failed"
-            : "Update of the " + service.role() + " service", change.message(), failed);
+    service.updateProperty().addListener((property, before, after) -> {
+      UpdateOutcome last = after.last();
+      if (last != null && last.finishedAt().isAfter(startedAt)
+          && notifiedResults.add(last.finishedAt())) {
+        show("repair".equals(last.kind()) ? "Repair of the Bridgehead services"
+            : "Update of the Bridgehead services", last.summary(), !last.succeeded());
+      }
+      if ("failed".equals(after.state())) {
+        raise(service.role() + ".update", "The " + service.role() + " service cannot update",
+            after.detail().isEmpty() ? "The update to " + after.wantedVersion() + " failed."
+                : after.detail());
+      } else {
+        clear(service.role() + ".update");
       }
     });
   }
 
-  /** Notifies that a repair request ended, with its outcome. */
-  public void repairEnded(String role, String outcome, boolean failed) {
-    show("Repair of the " + role + " service", outcome, failed);
+  /** Notifies that a repair the console ran ended, with its outcome. */
+  public void repairEnded(String outcome, boolean failed) {
+    show("Repair of the Bridgehead services", outcome, failed);
   }
 
   /** The notifications shown so far, oldest first. */

@@ -48,6 +48,9 @@ public final class ConsoleTray {
 
     void repair();
 
+    /** Returns why Repair is disabled; empty when this user may repair. */
+    String repairReason();
+
     void openLogFolder();
 
     void exit();
@@ -147,7 +150,7 @@ public final class ConsoleTray {
     ServiceModel selected = model.selectedProperty().get();
     String readReason = selected == null ? "no service installed"
         : selected.connectedProperty().get() ? "" : "service not running";
-    String repairReason = Gate.reason(selected);
+    String repairReason = actions.repairReason();
     specs.add(MenuSpec.item(label("Check for updates", readReason), readReason.isEmpty(),
         actions::checkUpdates));
     specs.add(MenuSpec.item(label("Repair", repairReason), repairReason.isEmpty(),

@@ -4,6 +4,7 @@ import io.bridgehead.console.action.ServiceActions;
 import io.bridgehead.console.ipc.ServiceLinks;
 import io.bridgehead.console.model.ConsoleModel;
 import io.bridgehead.console.model.ServiceModel;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -42,7 +43,7 @@ public final class MainWindow {
   private final UpdatesView updates;
 
   public MainWindow(Stage stage, ConsoleModel model, ServiceLinks links, ServiceActions actions,
-      String socketFolder, List<Image> icons) {
+      String socketFolder, Path dataDir, List<Image> icons) {
     this.stage = stage;
 
     Label title = new Label("Bridgehead");
@@ -67,7 +68,7 @@ public final class MainWindow {
     HBox header = new HBox(title, overall, spacer, serviceLabel, service);
     header.getStyleClass().add("header");
 
-    updates = new UpdatesView(model, actions);
+    updates = new UpdatesView(model, actions, dataDir);
     List<Node> pages = List.of(new DashboardView(model, actions, socketFolder),
         new JobsView(model, links), new LogsView(model, links, actions),
         new SetupView(model, links), new PoolsView(model, links), updates);
@@ -142,6 +143,18 @@ public final class MainWindow {
     show();
     showPage("Updates");
     updates.check();
+  }
+
+  /** Shows the Updates page and starts a repair, unless this user may not repair. */
+  public void repair() {
+    show();
+    showPage("Updates");
+    updates.repair();
+  }
+
+  /** Why this user cannot repair now; empty when Repair is enabled. */
+  public String repairReason() {
+    return updates.repairReasonProperty().get();
   }
 
   /** Shows a notice under the header, such as why there is no tray icon. */

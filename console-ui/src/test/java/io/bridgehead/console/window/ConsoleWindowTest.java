@@ -138,24 +138,23 @@ class ConsoleWindowTest {
   }
 
   @Test
-  void repairShowsNotAvailableAnswer() throws Exception {
+  void repairNeedsInstallationRecord() throws Exception {
     loopback = new LoopbackAgent(folder);
     open(loopback.ipcDir);
-    await("the repair button is enabled", () -> !robot.lookup("#repair").queryButton()
-        .isDisabled());
+    await("the automation card shows running", () -> text("#state-automation")
+        .equals("running"));
     fx(() -> {
       console.window().showPage("Updates");
       return null;
     });
+    Path record = loopback.agentData.toAbsolutePath().getParent().resolve("install.json");
 
-    robot.clickOn("#repair");
-
-    await("the repair answer is shown", () -> text("#repair-answer")
-        .startsWith("Repair is not available"));
-    assertThat(text("#repair-answer")).contains("run the installer again");
-    assertThat(fx(() -> console.notifier().shown().stream()
-        .anyMatch(shown -> shown.title().equals("Repair of the automation service"))))
-        .isTrue();
+    await("the repair button names the missing record", () -> {
+      Tooltip tooltip = fx(() -> Gate.tooltipOf(gateOf(robot.lookup("#repair")
+          .queryButton())));
+      return tooltip != null && tooltip.getText().contains(record.toString());
+    });
+    assertThat(fx(() -> robot.lookup("#repair").queryButton().isDisabled())).isTrue();
   }
 
   @Test
@@ -170,7 +169,7 @@ class ConsoleWindowTest {
     await("the card says read only", () -> text("#connection-automation")
         .contains("read only"));
 
-    for (String id : List.of("#restart-automation", "#repair", "#apply-pollWait",
+    for (String id : List.of("#restart-automation", "#apply-pollWait",
         "#apply-maxConcurrentJobs")) {
       Button button = robot.lookup(id).queryButton();
       assertThat(fx(button::isDisabled)).as(id + " disabled").isTrue();
@@ -289,7 +288,8 @@ class ConsoleWindowTest {
   private void open(Path ipcDir) throws Exception {
     FxToolkit.registerPrimaryStage();
     Stage stage = FxToolkit.registerStage(Stage::new);
-    ConsoleOptions options = new ConsoleOptions(ipcDir, folder.resolve("console"), "", false);
+    ConsoleOptions options = new ConsoleOptions(ipcDir, folder.resolve("console"),
+        folder.resolve("no-installation"), "", false);
     console = fx(() -> {
       Console created = new Console(options, stage, new UnavailableServices(
           "no service manager in tests"), () -> { });
