@@ -31,7 +31,8 @@ import io.bridgehead.wire.Role;
  *       {@code wantedVersion} (asked of the tenant now), {@code updateWanted},
  *       {@code installSupported} (true when the service runs with {@code --updates-dir}),
  *       {@code updateWindow} (null: any time), {@code state} (as in the status's
- *       {@code update} object), {@code note}</td></tr>
+ *       {@code update} object), {@code note}, {@code history} (the last update and repair
+ *       results, newest first, as in {@code lastResult})</td></tr>
  *   <tr><td>{@value #REPAIR_REQUEST}</td><td>CHANGE</td><td>none</td><td>starts
  *       {@code bridgehead repair --data-dir D --progress --log-file D/updates/repair.log}
  *       detached and returns at once: {@code started} (true), {@code log} (the log file's

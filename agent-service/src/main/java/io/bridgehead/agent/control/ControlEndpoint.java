@@ -1,17 +1,21 @@
 package io.bridgehead.agent.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgehead.agent.AgentVersion;
 import io.bridgehead.agent.tenant.TenantClient;
 import io.bridgehead.agent.tenant.TenantException;
+import io.bridgehead.agent.update.UpdateFolder;
+import io.bridgehead.agent.update.UpdateResult;
 import io.bridgehead.ipc.Access;
 import io.bridgehead.ipc.ErrorCodes;
 import io.bridgehead.ipc.IpcServer;
 import io.bridgehead.ipc.RpcException;
 import io.bridgehead.ipc.transport.Transport;
 import io.bridgehead.wire.HeartbeatResponse;
+import io.bridgehead.wire.Json;
 import io.bridgehead.wire.Role;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -153,6 +157,13 @@ public final class ControlEndpoint implements AutoCloseable {
     result.put("updateWindow", response.updateWindow());
     result.put("state", update.path("state").asText());
     result.put("note", note(enabled, wanted, response));
+    ArrayNode history = result.putArray("history");
+    Path updates = service.settings().updatesDirectory();
+    if (updates != null) {
+      for (UpdateResult entry : UpdateResult.history(new UpdateFolder(updates))) {
+        history.add(Json.mapper().valueToTree(entry));
+      }
+    }
     return result;
   }
 

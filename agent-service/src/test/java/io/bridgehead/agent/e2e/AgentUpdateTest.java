@@ -56,8 +56,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -334,6 +334,9 @@ class AgentUpdateTest {
         ControlApi.endpointName(Role.AUTOMATION)).clientName("agent-update-test/1").build();
     client.start();
     try {
+      new UpdateResult(UpdateResult.UPDATE, "9.1.0", "9.0.0", UpdateResult.ROLLED_BACK,
+          "9.0.0", "version 9.1.0 did not start", List.of("Stop the services"),
+          Instant.parse("2026-12-04T10:00:00Z")).write(updates);
       JsonNode result = client.call(ControlApi.REPAIR_REQUEST, null, Duration.ofSeconds(20));
       JsonNode check = client.call(ControlApi.UPDATE_CHECK, null, Duration.ofSeconds(20));
 
@@ -345,6 +348,8 @@ class AgentUpdateTest {
           log.toString()));
       assertThat(check.path("installSupported").asBoolean()).isTrue();
       assertThat(check.path("updateWanted").asBoolean()).isFalse();
+      assertThat(check.path("history").findValuesAsText("reason"))
+          .containsExactly("version 9.1.0 did not start");
     } finally {
       client.close();
     }
