@@ -79,7 +79,7 @@ final class AgentCommands {
   private static final Set<String> VALUED = ProxyOptions.with(Set.of("data", "tenant",
       "enrollment-key", "enrollment-key-file", "enrollment-string", "fingerprint", "ca-bundle",
       "role", "tag", "max-jobs", "ipc-dir", "log-dir",
-      "service-host"));
+      "service-host", "updates-dir"));
 
   private final PrintStream out;
   private final InputLines input;
