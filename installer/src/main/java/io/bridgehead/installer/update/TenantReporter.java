@@ -39,7 +39,8 @@ final class TenantReporter {
       AgentConfig config = AgentConfig.read(data.get());
       String credential = new FileCredentialStore(data.get()).load().orElseThrow(() ->
           new IOException("the credential is missing from " + data.get()));
-      client = TenantClient.create(config.connection(data.get()), credential, POLL_WAIT);
+      client = TenantClient.createWithoutInstance(config.connection(data.get()), credential,
+          POLL_WAIT);
       client.reportUpdate(report);
       log.line("Reported to the tenant that the update to " + report.version() + " ended "
           + report.outcome());
