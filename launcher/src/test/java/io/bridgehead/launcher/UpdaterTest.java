@@ -160,6 +160,19 @@ class UpdaterTest {
     ChildRun again = install.updater("apply", Map.of());
     assertThat(again.exitCode()).as(again.output()).isZero();
     assertThat(again.output()).contains("No update requested");
+
+    InstallProcess.Result reinstall = InstallProcess.run(distribution, List.of("install",
+        "--unattended", "--accept-license", "--root", install.root().toString(),
+        "--no-console-autostart"), "");
+    assertThat(reinstall.exitCode()).as(reinstall.toString()).isZero();
+    assertThat(install.data().resolve("release-key.pub.pem"))
+        .hasSameTextualContentAs(publicKey);
+    InstallProcess.Result uninstall = InstallProcess.run(distribution, List.of("uninstall",
+        "--root", install.root().toString()), "");
+    assertThat(uninstall.exitCode()).as(uninstall.toString()).isZero();
+    try (Stream<Path> left = Files.list(install.root())) {
+      assertThat(left.toList()).isEmpty();
+    }
   }
 
   @Test
