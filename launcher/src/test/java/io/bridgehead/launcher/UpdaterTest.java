@@ -227,9 +227,9 @@ class UpdaterTest {
   }
 
   /**
-   * The steps to halt after, each with the package to update to and whether the recovery
-   * keeps the new version. The recovery finishes only an update that reached "done", so that
-   * one comes last: every other leaves the old version running for the next.
+   * Returns the steps to halt after, each with the version to update to and whether the
+   * recovery keeps it. The recovery finishes only an update that reached "done", so that case
+   * comes last, because every other case leaves the old version running for the next.
    */
   static Stream<Arguments> haltSteps() {
     return Stream.of(

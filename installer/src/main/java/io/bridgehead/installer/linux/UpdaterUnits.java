@@ -39,7 +39,13 @@ public record UpdaterUnits(Path program, Path dataDir, Path request) {
         "");
   }
 
-  /** Returns the updater service's text. */
+  /**
+   * Returns the updater service's text.
+   *
+   * <p>NOTE: the service runs the program that {@code current} points at. When an updater was
+   * killed after it switched {@code current} to a version that cannot start, this unit cannot
+   * recover the update; {@code versions/OLD/bin/bridgehead update recover} or repair can.
+   */
   public String renderService() {
     List<String> command = List.of(program.toString(), "update", "apply", "--data-dir",
         dataDir.toString());

@@ -26,8 +26,8 @@ import java.util.Objects;
  * @param start false to register the services without starting them
  * @param consoleAutostart true to start the console at every desktop login
  * @param releaseKey a PEM file with the release public key that update packages must be signed
- *     with, copied into the data folder; null to keep the installed one, or to trust the key
- *     that ships with the agent
+ *     with, copied into the data folder. Null keeps the installed key, or else the agent
+ *     trusts the key it ships with
  */
 public record InstallSettings(
     InstallLayout layout,

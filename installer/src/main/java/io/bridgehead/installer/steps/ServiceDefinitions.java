@@ -56,8 +56,8 @@ final class ServiceDefinitions {
       command.add("--ipc-dir");
       command.add(layout.runDir().toString());
     }
-    // With this option the service downloads the versions the tenant wants and asks the
-    // updater to switch to them.
+    // With this option the service downloads the version the tenant requests and writes the
+    // request that starts the updater.
     command.add("--updates-dir");
     command.add(UpdateFolder.of(layout.dataDir()).dir().toString());
     if (serviceHost != null) {

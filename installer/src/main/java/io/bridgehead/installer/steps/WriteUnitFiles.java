@@ -74,7 +74,8 @@ final class WriteUnitFiles implements Step {
   @Override
   public void undo() throws IOException {
     if (pathUnitEnabled) {
-      // A path unit that an earlier install enabled stays, for the installation undo keeps.
+      // A path unit that an earlier install enabled stays enabled, because undo keeps that
+      // installation.
       boolean earlier = context.previous() != null
           && context.previous().services().contains(UpdaterUnits.PATH_UNIT);
       if (!earlier) {

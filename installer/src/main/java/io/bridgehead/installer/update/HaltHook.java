@@ -3,7 +3,7 @@ package io.bridgehead.installer.update;
 import java.util.Map;
 
 /**
- * A test hook that stands for a {@code kill -9} of the updater at a chosen point. With
+ * A test hook that simulates a {@code kill -9} of the updater at a chosen point. With
  * {@code BRIDGEHEAD_UPDATER_HALT_AFTER=<step>} in the environment, the updater calls
  * {@link Runtime#halt} with status 137 (128 + SIGKILL, what a shell reports for a killed
  * process) right after it wrote that step to its journal. halt runs no shutdown hook and no

@@ -16,13 +16,13 @@ import java.util.Map;
 
 /**
  * The end of the services' logs since a version started, which the updater sends to the
- * tenant when that version failed: each service's log file, and for an installation into a
- * folder also the file that receives the process's standard output and error, where a
- * program that fails before its logging starts leaves its message. A systemd service logs to
- * the journal instead, read with {@code journalctl}.
+ * tenant when that version failed. It reads each service's log file. For an installation into
+ * a folder it also reads the file that receives the process's standard output and error,
+ * because a program that fails before its logging starts leaves its message there. A systemd
+ * service logs to the journal, which is read with {@code journalctl}.
  */
 final class ServiceLogTail {
-  /** The longest tail sent, in characters; the tenant keeps as much. */
+  /** The maximum length of the tail sent, in characters, which is what the tenant keeps. */
   static final int MAX_CHARS = 16 * 1024;
 
   private final InstalledServices services;

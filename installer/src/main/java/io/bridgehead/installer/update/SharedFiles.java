@@ -10,8 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Hands files that the updater makes in the update folder to the folder's owner, the
- * services' account, so that the services can read them: the updater runs as root on a
- * system installation, and the files it makes are root's and owner-only at first.
+ * services' account, so that the services can read them. On a system installation the
+ * updater runs as root, and the files it makes belong to root and are owner-only at first.
  */
 final class SharedFiles {
   private SharedFiles() {}

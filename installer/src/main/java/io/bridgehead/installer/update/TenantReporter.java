@@ -30,8 +30,8 @@ final class TenantReporter {
   void report(UpdateReport report) {
     Optional<Path> data = enrolledData();
     if (data.isEmpty()) {
-      log.line("No enrolled data folder found; the tenant is not told that the update to "
-          + report.version() + " ended " + report.outcome());
+      log.line("No enrolled data folder found, so the outcome " + report.outcome()
+          + " of the update to " + report.version() + " is not reported to the tenant");
       return;
     }
     TenantClient client = null;
@@ -45,7 +45,8 @@ final class TenantReporter {
       log.line("Reported to the tenant that the update to " + report.version() + " ended "
           + report.outcome());
     } catch (IOException | RuntimeException e) {
-      log.line("Could not report the update's outcome to the tenant: " + e.getMessage());
+      log.line("Failed to report the outcome of the update to " + report.version()
+          + " to the tenant: " + e.getMessage());
     } finally {
       if (client != null) {
         client.close();

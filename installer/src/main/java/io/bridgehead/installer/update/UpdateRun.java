@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One run of the updater while it holds the lock: the update of one request, the recovery of
+ * One run of the updater while it has the lock: the update of one request, the recovery of
  * one journal, and the rollback both may end in. Every step is written to the journal before
  * the next begins.
  */
@@ -199,7 +199,8 @@ final class UpdateRun {
     Path oldTarget = Path.of(journal.fromTarget());
     String from = journal.fromVersion();
     if (oldTarget.equals(CurrentPointer.target(layout)) && services.allRunning()) {
-      // The update ended before the services stopped, so the old version still runs.
+      // The old version runs: the update ended before its services stopped, or after the
+      // rollback started them again.
       String problem = services.awaitHealthy(from, healthTimeout);
       if (problem == null) {
         return null;
@@ -230,7 +231,7 @@ final class UpdateRun {
     SharedFiles.share(updates.result(), "rw-r-----");
   }
 
-  /** Deletes the request when it asks for {@code version}; a newer request stays. */
+  /** Deletes the request when it is for {@code version}, so that a newer request stays. */
   private void deleteRequest(String version) throws IOException {
     try {
       UpdateRequest request = UpdateRequest.read(updates).orElse(null);

@@ -36,7 +36,7 @@ public final class Updater {
   /**
    * Creates an updater.
    *
-   * @param dataDir the installation data folder, which holds install.json and updates/
+   * @param dataDir the installation data folder, which contains install.json and updates/
    * @param mainClass the class that a {@code bin/bridgehead} written for a package of jars
    *     only starts
    * @param environment the process environment, read for {@link HaltHook#VARIABLE}

@@ -24,7 +24,7 @@ final class UpdaterLock implements AutoCloseable {
   /**
    * Takes the lock without waiting.
    *
-   * @throws UpdaterException when another process holds it
+   * @throws UpdaterException when another process has the lock
    */
   static UpdaterLock acquire(UpdateFolder folder) throws IOException, UpdaterException {
     FileChannel channel = FileChannel.open(folder.lock(), StandardOpenOption.CREATE,
@@ -38,8 +38,8 @@ final class UpdaterLock implements AutoCloseable {
     }
     if (lock == null) {
       channel.close();
-      throw new UpdaterException(UpdaterException.FAILED, "another updater holds "
-          + folder.lock() + "; wait until it ends and see " + folder.log());
+      throw new UpdaterException(UpdaterException.FAILED, "another updater runs: it has the"
+          + " lock " + folder.lock() + ". Wait until it ends, and see " + folder.log());
     }
     // The services open the lock too, to see whether an updater runs.
     SharedFiles.share(folder.lock(), "rw-rw----");

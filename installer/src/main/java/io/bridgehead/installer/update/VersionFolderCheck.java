@@ -31,7 +31,7 @@ public final class VersionFolderCheck {
   private VersionFolderCheck() {}
 
   /**
-   * Returns null when {@code versionDir} holds {@code version} as signed with {@code key},
+   * Returns null when {@code versionDir} contains {@code version} as signed with {@code key},
    * else a sentence that says what differs.
    *
    * @param requireSignature false to accept a folder without {@code manifest.sig}, whose

@@ -47,8 +47,9 @@ final class VersionPruner {
       try (Stream<Path> entries = Files.list(updates.packages())) {
         for (Path entry : entries.sorted().toList()) {
           String name = entry.getFileName().toString();
-          boolean kept = keep.stream().anyMatch(version -> name.equals(version + ".zip"));
-          if (name.endsWith(".zip") && !kept) {
+          boolean keptVersion = keep.stream()
+              .anyMatch(version -> name.equals(version + ".zip"));
+          if (name.endsWith(".zip") && !keptVersion) {
             Files.deleteIfExists(entry);
             log.line("Removed the old package " + entry);
           }
