@@ -24,6 +24,7 @@ import io.bridgehead.wire.release.ReleaseKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -72,7 +73,7 @@ class UpdaterTest {
   private static Path brokenPackage;
   private static TenantServer tenant;
   private static AdminClient admin;
-  /** The installation the halted updates share, made by the first of them. */
+  /** The installation that the halted updates and the planted files share. */
   private static Installation haltRoot;
 
   @BeforeAll
@@ -249,10 +250,7 @@ class UpdaterTest {
   @MethodSource("haltSteps")
   void recoverAfterHalt(String step, String version, boolean keepsNewVersion)
       throws Exception {
-    if (haltRoot == null) {
-      haltRoot = Installation.create(shared.resolve("halt"));
-    }
-    Installation install = haltRoot;
+    Installation install = sharedInstallation();
     install.request(version, version.equals(GOOD_VERSION) ? goodPackage : brokenPackage);
 
     ChildRun halted = install.updater("apply",
@@ -276,6 +274,53 @@ class UpdaterTest {
     assertThat(result.runningVersion()).isEqualTo(expected);
     assertThat(result.outcome()).isEqualTo(keepsNewVersion ? UpdateResult.OK
         : UpdateResult.ROLLED_BACK);
+  }
+
+  @Test
+  void plantedFilesAreNotTrusted() throws Exception {
+    Installation install = sharedInstallation();
+    String target = install.currentTarget();
+    UpdateFolder updates = install.updates();
+
+    Files.writeString(updates.journal(), "{\"version\": \"9.9.9\", \"fromVersion\": \""
+        + install.version() + "\", \"fromTarget\": \"../../../../tmp/elsewhere\","
+        + " \"steps\": [\"begun\"], \"startedAt\": \"2026-01-01T00:00:00Z\"}");
+    ChildRun journal = install.updater("recover", Map.of());
+
+    assertThat(journal.exitCode()).as(journal.output()).isZero();
+    assertThat(journal.output()).contains("is not valid, so it is removed")
+        .contains("is not versions/" + install.version());
+    assertThat(updates.journal()).doesNotExist();
+    assertThat(install.currentTarget()).isEqualTo(target);
+
+    Path elsewhere = Files.writeString(shared.resolve("elsewhere.json"), "{}");
+    Files.createSymbolicLink(updates.request(), elsewhere);
+    ChildRun linkedRequest = install.updater("apply", Map.of());
+
+    assertThat(linkedRequest.exitCode()).as(linkedRequest.output()).isEqualTo(1);
+    assertThat(linkedRequest.output()).contains("is not a regular file");
+    assertThat(Files.exists(updates.request(), LinkOption.NOFOLLOW_LINKS))
+        .isFalse();
+    assertThat(install.currentTarget()).isEqualTo(target);
+
+    install.request(BROKEN_VERSION, brokenPackage);
+    Path packageFile = updates.packageFile(BROKEN_VERSION);
+    Files.delete(packageFile);
+    Files.createSymbolicLink(packageFile, brokenPackage);
+    ChildRun linkedPackage = install.updater("apply", Map.of());
+
+    assertThat(linkedPackage.exitCode()).as(linkedPackage.output()).isEqualTo(1);
+    assertThat(linkedPackage.output()).contains("is not a regular file");
+    assertThat(install.currentTarget()).isEqualTo(target);
+    assertThat(UpdateResult.read(updates).orElseThrow().outcome())
+        .isEqualTo(UpdateResult.ROLLED_BACK);
+  }
+
+  private static Installation sharedInstallation() throws IOException, InterruptedException {
+    if (haltRoot == null) {
+      haltRoot = Installation.create(shared.resolve("halt"));
+    }
+    return haltRoot;
   }
 
   /** One installation into a folder, enrolled in a pool of its own, with its service running. */

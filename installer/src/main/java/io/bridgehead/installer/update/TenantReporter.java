@@ -7,12 +7,17 @@ import io.bridgehead.wire.Role;
 import io.bridgehead.wire.UpdateReport;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Sends how an update ended to the tenant, as the agent of the first enrolled role. A report
+ * Sends how an update ended to the tenant, as the agent of the first enrolled role. The
+ * services' account writes the agent's files that it reads, so each is checked first with
+ * {@link SharedFiles#checkWrittenByFolderOwner}: root must not send another file as the
+ * credential. A report
  * that cannot be sent is logged and not retried: the tenant then learns the version from the
  * service's heartbeat, or times the rollout out.
  */
@@ -36,6 +41,13 @@ final class TenantReporter {
     }
     TenantClient client = null;
     try {
+      for (String name : List.of(AgentConfig.FILE_NAME, FileCredentialStore.FILE_NAME,
+          FileCredentialStore.PROXY_PASSWORD_FILE_NAME)) {
+        Path file = data.get().resolve(name);
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+          SharedFiles.checkWrittenByFolderOwner(file);
+        }
+      }
       AgentConfig config = AgentConfig.read(data.get());
       String credential = new FileCredentialStore(data.get()).load().orElseThrow(() ->
           new IOException("the credential is missing from " + data.get()));

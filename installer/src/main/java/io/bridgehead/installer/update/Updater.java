@@ -2,10 +2,13 @@ package io.bridgehead.installer.update;
 
 import io.bridgehead.agent.update.UpdateFolder;
 import io.bridgehead.agent.update.UpdateRequest;
+import io.bridgehead.installer.layout.InstallLayout;
 import io.bridgehead.installer.record.InstallRecord;
+import io.bridgehead.wire.release.ReleaseManifest;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -91,7 +94,7 @@ public final class Updater {
         UpdaterLog log = UpdaterLog.open(updates.log(), out)) {
       UpdateRun run = new UpdateRun(services, updates, log, halt, healthTimeout, mainClass);
       boolean healthy = true;
-      Optional<UpdateJournal> journal = UpdateJournal.read(updates);
+      Optional<UpdateJournal> journal = readJournal(updates, services.layout(), log);
       if (journal.isPresent()) {
         healthy = run.recover(journal.get());
       }
@@ -101,7 +104,17 @@ public final class Updater {
         }
         return healthy ? OK : UpdaterException.FAILED;
       }
-      Optional<UpdateRequest> request = UpdateRequest.read(updates);
+      Optional<UpdateRequest> request;
+      try {
+        if (Files.exists(updates.request(), LinkOption.NOFOLLOW_LINKS)) {
+          SharedFiles.checkWrittenByFolderOwner(updates.request());
+        }
+        request = UpdateRequest.read(updates);
+      } catch (IOException e) {
+        log.line("The update request is not valid and is removed: " + e.getMessage());
+        Files.deleteIfExists(updates.request());
+        return UpdaterException.FAILED;
+      }
       if (request.isEmpty()) {
         if (journal.isEmpty()) {
           log.line("No update requested in " + updates.request());
@@ -114,6 +127,58 @@ public final class Updater {
       }
       return run.update(request.get()) ? OK : UpdaterException.FAILED;
     }
+  }
+
+  /**
+   * Reads the journal, or returns empty when there is none or it is not valid. The services'
+   * account may write the update folder, so a journal is used only when it names versions
+   * whose folders exist: a rollback must never point {@code current} anywhere else.
+   */
+  private static Optional<UpdateJournal> readJournal(UpdateFolder updates,
+      InstallLayout layout, UpdaterLog log) throws IOException {
+    Path file = updates.journal();
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    String problem;
+    Optional<UpdateJournal> journal = Optional.empty();
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      problem = "it is not a regular file";
+    } else {
+      try {
+        journal = UpdateJournal.read(updates);
+        problem = journal.map(found -> invalidity(found, layout)).orElse(null);
+      } catch (IOException e) {
+        problem = e.getMessage();
+      }
+    }
+    if (problem == null) {
+      return journal;
+    }
+    log.line("The updater journal " + file + " is not valid, so it is removed and nothing is"
+        + " rolled back: " + problem + ". Run 'bridgehead repair' if the installation does"
+        + " not run");
+    Files.deleteIfExists(file);
+    return Optional.empty();
+  }
+
+  /** Returns null when the journal's versions are valid and installed, else what is wrong. */
+  private static String invalidity(UpdateJournal journal, InstallLayout layout) {
+    try {
+      ReleaseManifest.checkVersion(journal.version());
+      ReleaseManifest.checkVersion(journal.fromVersion());
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+    Path fromDir = layout.versionDir(journal.fromVersion());
+    String expected = layout.installDir().relativize(fromDir).toString();
+    if (!expected.equals(journal.fromTarget())) {
+      return "the old target " + journal.fromTarget() + " is not " + expected;
+    }
+    if (!Files.isDirectory(fromDir, LinkOption.NOFOLLOW_LINKS)) {
+      return "the old version's folder " + fromDir + " is missing";
+    }
+    return null;
   }
 
   private InstalledServices services() throws UpdaterException, IOException {

@@ -5,6 +5,7 @@ import io.bridgehead.installer.files.FileTrees;
 import io.bridgehead.installer.layout.InstallLayout;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,8 @@ final class VersionPruner {
         }
       }
     }
-    if (Files.isDirectory(updates.packages())) {
+    // The services' account may replace packages/ by a link to a folder of root's.
+    if (Files.isDirectory(updates.packages(), LinkOption.NOFOLLOW_LINKS)) {
       try (Stream<Path> entries = Files.list(updates.packages())) {
         for (Path entry : entries.sorted().toList()) {
           String name = entry.getFileName().toString();

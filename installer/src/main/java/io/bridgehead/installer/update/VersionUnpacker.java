@@ -11,6 +11,7 @@ import io.bridgehead.wire.release.ReleaseManifest;
 import io.bridgehead.wire.release.ReleasePackage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ public final class VersionUnpacker {
     Path partial = layout.versionsDir().resolve("." + version + ".partial");
     FileTrees.delete(partial);
     try {
-      Files.copy(archive, copy, StandardCopyOption.REPLACE_EXISTING);
+      copyPackage(archive, copy);
       ReleaseManifest manifest = PackageVerifier.unpack(copy, key, MAX_PACKAGE_BYTES, partial);
       if (!manifest.version().equals(version)) {
         throw new PackageException(Reason.BAD_MANIFEST, "package " + archive.getFileName()
@@ -95,6 +96,29 @@ public final class VersionUnpacker {
     } finally {
       FileTrees.delete(partial);
       Files.deleteIfExists(copy);
+    }
+  }
+
+  /**
+   * Copies the package, at most {@link #MAX_PACKAGE_BYTES}. The file must be a regular file of
+   * its folder's owner, so that a link to a device or a file of root's is not read.
+   */
+  private static void copyPackage(Path archive, Path copy)
+      throws PackageException, IOException {
+    SharedFiles.checkWrittenByFolderOwner(archive);
+    try (InputStream in = Files.newInputStream(archive, LinkOption.NOFOLLOW_LINKS);
+        OutputStream out = Files.newOutputStream(copy)) {
+      byte[] buffer = new byte[64 * 1024];
+      long copied = 0;
+      int read;
+      while ((read = in.read(buffer)) >= 0) {
+        copied += read;
+        if (copied > MAX_PACKAGE_BYTES) {
+          throw new PackageException(Reason.TOO_LARGE, "package " + archive.getFileName()
+              + " is over the limit of " + MAX_PACKAGE_BYTES + " bytes");
+        }
+        out.write(buffer, 0, read);
+      }
     }
   }
 
