@@ -55,7 +55,8 @@ public final class Main {
       "  (wrong key or token, or not found); 4 tenant unreachable or not trusted;",
       "  5 agent not enrolled or its credential rejected; 6 a wait ran out;",
       "  7 service not running; 8 access denied (the change needs root or an administrator);",
-      "  9 install cancelled and undone; 10 install failed and undoing it failed too");
+      "  9 install cancelled and undone; 10 install failed and undoing it failed too.",
+      "  'update' has exit codes of its own (bridgehead update --help).");
 
   private Main() {}
 
