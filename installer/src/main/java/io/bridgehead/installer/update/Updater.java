@@ -8,6 +8,7 @@ import io.bridgehead.wire.release.ReleaseManifest;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -171,9 +172,16 @@ public final class Updater {
       return e.getMessage();
     }
     Path fromDir = layout.versionDir(journal.fromVersion());
-    String expected = layout.installDir().relativize(fromDir).toString();
-    if (!expected.equals(journal.fromTarget())) {
-      return "the old target " + journal.fromTarget() + " is not " + expected;
+    Path target;
+    try {
+      target = layout.installDir().resolve(journal.fromTarget() == null ? ""
+          : journal.fromTarget()).normalize();
+    } catch (InvalidPathException e) {
+      target = null;
+    }
+    if (!fromDir.normalize().equals(target)) {
+      return "the old target " + journal.fromTarget() + " is not "
+          + layout.installDir().relativize(fromDir);
     }
     if (!Files.isDirectory(fromDir, LinkOption.NOFOLLOW_LINKS)) {
       return "the old version's folder " + fromDir + " is missing";
