@@ -2,6 +2,7 @@ package io.bridgehead.installer.update;
 
 import io.bridgehead.installer.linux.Commands;
 import io.bridgehead.installer.services.FolderServiceManager;
+import io.bridgehead.wire.AgentApi;
 import io.bridgehead.wire.Role;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,7 @@ import java.util.Map;
  */
 final class ServiceLogTail {
   /** The maximum length of the tail sent, in characters, which is what the tenant keeps. */
-  static final int MAX_CHARS = 16 * 1024;
+  static final int MAX_CHARS = AgentApi.MAX_UPDATE_LOG_CHARS;
 
   private final InstalledServices services;
 
@@ -69,8 +70,12 @@ final class ServiceLogTail {
     if (services.record().serviceManager().equals("systemd")) {
       text.append(journal(since));
     }
-    return text.length() <= MAX_CHARS ? text.toString()
-        : text.substring(text.length() - MAX_CHARS);
+    return lastChars(text.toString());
+  }
+
+  /** Returns the last {@link #MAX_CHARS} characters of {@code text}. */
+  static String lastChars(String text) {
+    return text.length() <= MAX_CHARS ? text : text.substring(text.length() - MAX_CHARS);
   }
 
   private List<Path> files() {

@@ -187,7 +187,8 @@ final class UpdateRun {
           + " failed too: " + problem);
     }
     new TenantReporter(services, log).report(new UpdateReport(journal.version(),
-        UpdateReport.FAILED, reason, tail == null ? String.join("\n", log.lines()) : tail));
+        UpdateReport.FAILED, reason,
+        tail == null ? ServiceLogTail.lastChars(String.join("\n", log.lines())) : tail));
     deleteRequest(journal.version());
     UpdateJournal.delete(updates);
     return problem == null;
