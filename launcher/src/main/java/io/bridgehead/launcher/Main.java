@@ -40,6 +40,10 @@ public final class Main {
       "                          --help)",
       "  release ...             make the release key and signed release packages",
       "                          (bridgehead release --help)",
+      "  update apply|recover ...",
+      "                          switch the installation to the version a service",
+      "                          requested, or finish a stopped update (bridgehead update",
+      "                          --help)",
       "  status, config, pool, logs",
       "                          read and change a running service (bridgehead status --help)",
       "  console                 open the tray console (bridgehead console --help)",
@@ -51,7 +55,8 @@ public final class Main {
       "  (wrong key or token, or not found); 4 tenant unreachable or not trusted;",
       "  5 agent not enrolled or its credential rejected; 6 a wait ran out;",
       "  7 service not running; 8 access denied (the change needs root or an administrator);",
-      "  9 install cancelled and undone; 10 install failed and undoing it failed too");
+      "  9 install cancelled and undone; 10 install failed and undoing it failed too.",
+      "  'update' has exit codes of its own (bridgehead update --help).");
 
   private Main() {}
 
@@ -76,6 +81,10 @@ public final class Main {
           && !wantsHelp(rest)) {
         return WizardCommand.run(rest, out, err);
       }
+      // The updater's exit codes are its own: 4 means not allowed, as for repair.
+      if (arguments.get(0).equals("update") && !wantsHelp(rest)) {
+        return new UpdaterCommand(out, err).run(rest);
+      }
       ExitCode code = switch (arguments.get(0)) {
         case "--version", "version" -> {
           out.println("bridgehead " + AgentVersion.current());
@@ -94,6 +103,7 @@ public final class Main {
             : new CheckCommand(out, System.in).run(rest);
         case "release" -> wantsHelp(rest) ? usage(out, ReleaseCommands.USAGE)
             : new ReleaseCommands(out).run(rest);
+        case "update" -> usage(out, UpdaterCommand.USAGE);
         case "status", "config", "pool", "logs" -> wantsHelp(rest)
             ? usage(out, ServiceCommands.USAGE)
             : new ServiceCommands(out, System.in).run(arguments.get(0), rest);

@@ -163,6 +163,7 @@ class UnattendedInstallTest {
     String execStart = "ExecStart=" + root.resolve("opt/bridgehead/current/bin/bridgehead")
         + " agent run --role automation --data " + data + " --log-dir "
         + root.resolve("var/log/bridgehead") + " --ipc-dir " + root.resolve("run/bridgehead")
+        + " --updates-dir " + root.resolve("var/lib/bridgehead/updates")
         + " --service-host systemd";
     assertThat(lines).contains("Type=notify", "User=bridgehead", "Restart=on-failure",
         "RestartSec=5s", "SuccessExitStatus=75 143", "RestartPreventExitStatus=5",

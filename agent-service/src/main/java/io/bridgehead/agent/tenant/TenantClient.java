@@ -73,6 +73,22 @@ public final class TenantClient {
    */
   public static TenantClient create(TenantConnection connection, String credential,
       Duration pollWait) throws IOException {
+    return create(connection, credential, pollWait, true);
+  }
+
+  /**
+   * Makes a client whose calls carry no instance id, for a process that acts for an agent
+   * while the agent's own process runs, such as the updater reporting how an update ended.
+   * The tenant accepts such calls beside the active instance, where it would reject a second
+   * instance id as a clone.
+   */
+  public static TenantClient createWithoutInstance(TenantConnection connection,
+      String credential, Duration pollWait) throws IOException {
+    return create(connection, credential, pollWait, false);
+  }
+
+  private static TenantClient create(TenantConnection connection, String credential,
+      Duration pollWait, boolean sendInstance) throws IOException {
     TenantTrust trust = TenantTrust.create(connection.fingerprint(), connection.caBundle());
     ProxyRoute route = connection.proxy().routeTo(connection.host(), connection.port());
     log.debug("Calls to {} use {}", connection.url(), route.description());
@@ -88,8 +104,8 @@ public final class TenantClient {
         // A redirect could send the credential or task output elsewhere, even to plain HTTP.
         .followRedirects(false)
         .followSslRedirects(false)
-        .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-            .header(AgentApi.INSTANCE_HEADER, AgentInstance.id()).build()))
+        .addInterceptor(chain -> chain.proceed(sendInstance ? chain.request().newBuilder()
+            .header(AgentApi.INSTANCE_HEADER, AgentInstance.id()).build() : chain.request()))
         .build();
     return new TenantClient(http, connection.url(), credential, pollWait);
   }

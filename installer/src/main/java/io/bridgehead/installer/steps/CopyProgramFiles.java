@@ -3,6 +3,7 @@ package io.bridgehead.installer.steps;
 import io.bridgehead.installer.distribution.Distribution;
 import io.bridgehead.installer.distribution.LaunchScript;
 import io.bridgehead.installer.files.FileTrees;
+import io.bridgehead.installer.layout.CurrentPointer;
 import io.bridgehead.installer.layout.InstallLayout;
 import io.bridgehead.installer.plan.Step;
 import java.io.IOException;
@@ -85,24 +86,12 @@ final class CopyProgramFiles implements Step {
     }
   }
 
-  /**
-   * Switches {@code current} to {@code version}: on Linux a relative symbolic link replaced
-   * by a rename, which is atomic; on Windows the pointer file {@code current.txt}.
-   */
+  /** Switches {@code current} to {@code version}, recording what it pointed at for undo. */
   private void pointCurrentAt(Path version) throws IOException {
     Path current = context.layout().current();
-    Path target = context.layout().installDir().relativize(version);
     boolean existed = Files.exists(current, LinkOption.NOFOLLOW_LINKS);
-    if (context.layout().windows()) {
-      previousTarget = existed ? Path.of(Files.readString(current).trim()) : null;
-      FileTrees.write(current, target + "\r\n", "rw-r--r--");
-    } else {
-      if (existed && !Files.isSymbolicLink(current)) {
-        throw new IOException(current + " exists and is not a symbolic link; move it away");
-      }
-      previousTarget = existed ? Files.readSymbolicLink(current) : null;
-      link(current, target);
-    }
+    previousTarget = CurrentPointer.target(context.layout());
+    CurrentPointer.pointAt(context.layout(), version);
     pointerChanged = true;
     if (!existed) {
       if (context.layout().windows()) {
@@ -113,23 +102,10 @@ final class CopyProgramFiles implements Step {
     }
   }
 
-  private static void link(Path link, Path target) throws IOException {
-    Path temporary = link.resolveSibling("." + link.getFileName() + ".new");
-    Files.deleteIfExists(temporary);
-    Files.createSymbolicLink(temporary, target);
-    Files.move(temporary, link, StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
-  }
-
   @Override
   public void undo() throws IOException {
-    Path current = context.layout().current();
     if (pointerChanged && previousTarget != null) {
-      if (context.layout().windows()) {
-        FileTrees.write(current, previousTarget + "\r\n", "rw-r--r--");
-      } else {
-        link(current, previousTarget);
-      }
+      CurrentPointer.restore(context.layout(), previousTarget);
     }
     pointerChanged = false;
     Path version = context.layout().versionDir(context.distribution().version());

@@ -1,5 +1,6 @@
 package io.bridgehead.installer.steps;
 
+import io.bridgehead.agent.update.UpdateFolder;
 import io.bridgehead.installer.files.FileTrees;
 import io.bridgehead.installer.layout.InstallLayout;
 import io.bridgehead.installer.plan.Step;
@@ -10,15 +11,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Creates the data folder, one data folder per module, and the log folder, each mode 0750.
- * Outside {@code --root}, the data folder belongs to root and the service account's group, so
- * the services can read it but not add to it; the module folders and the log folder belong to
- * the service account, which writes them. Folders that exist are left as they are.
+ * Creates the data folder, one data folder per module, the update folder and the log folder,
+ * each mode 0750. Outside {@code --root}, the data folder belongs to root and the service
+ * account's group, so the services can read it but not add to it; the module folders, the
+ * update folder and the log folder belong to the service account, which writes them. Folders
+ * that exist are left as they are.
  *
- * <p>The module data folders are recorded as the installation's own even when they exist, for
- * example after {@code uninstall --keep-data}, so that a later uninstall without
- * {@code --keep-data} removes them. An existing data folder is recorded as a holder, removed
- * only when empty. Undo removes only the folders this run created.
+ * <p>The module data folders and the update folder are recorded as the installation's own
+ * even when they exist, for example after {@code uninstall --keep-data}, so that a later
+ * uninstall without {@code --keep-data} removes them. An existing data folder is recorded as a
+ * holder, removed only when empty. Undo removes only the folders this run created.
  */
 final class CreateFolders implements Step {
   private static final String MODE = "rwxr-x---";
@@ -50,6 +52,12 @@ final class CreateFolders implements Step {
       } else {
         context.journal().folder(layout.roleData(role));
       }
+    }
+    Path updates = UpdateFolder.of(layout.dataDir()).dir();
+    if (create(updates)) {
+      context.ownership().userAndGroup(updates);
+    } else {
+      context.journal().folder(updates);
     }
     if (create(layout.logDir())) {
       context.ownership().userAndGroup(layout.logDir());

@@ -16,9 +16,9 @@ public final class InstallPlan {
   /**
    * Returns the steps in order. A reinstall first stops the running services. Linux without
    * {@code --root} creates the service user. Every install copies the program files, creates
-   * the folders and enrolls. Linux writes the unit files. Then the services are registered
-   * and started, the console autostart is added unless turned off, and the install record is
-   * written, always last.
+   * the folders, installs the release key when {@code --release-key} was given, and enrolls.
+   * Linux writes the unit files. Then the services are registered and started, the console
+   * autostart is added unless turned off, and the install record is written, always last.
    */
   public static List<Step> steps(InstallContext context) {
     List<Step> steps = new ArrayList<>();
@@ -32,6 +32,9 @@ public final class InstallPlan {
     }
     steps.add(new CopyProgramFiles(context));
     steps.add(new CreateFolders(context));
+    if (context.settings().releaseKey() != null) {
+      steps.add(new InstallReleaseKey(context));
+    }
     steps.add(new EnrollModules(context));
     if (!windows) {
       steps.add(new WriteUnitFiles(context));

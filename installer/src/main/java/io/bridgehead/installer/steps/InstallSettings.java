@@ -3,6 +3,7 @@ package io.bridgehead.installer.steps;
 import io.bridgehead.installer.layout.InstallLayout;
 import io.bridgehead.installer.record.ProxyChoice;
 import io.bridgehead.wire.Role;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,6 +25,9 @@ import java.util.Objects;
  *     is the default, and enrolled data folders keep theirs
  * @param start false to register the services without starting them
  * @param consoleAutostart true to start the console at every desktop login
+ * @param releaseKey a PEM file with the release public key that update packages must be signed
+ *     with, copied into the data folder. Null keeps the installed key, or else the agent
+ *     trusts the key it ships with
  */
 public record InstallSettings(
     InstallLayout layout,
@@ -36,7 +40,8 @@ public record InstallSettings(
     char[] proxyPassword,
     boolean proxyGiven,
     boolean start,
-    boolean consoleAutostart) {
+    boolean consoleAutostart,
+    Path releaseKey) {
 
   public InstallSettings {
     Objects.requireNonNull(layout, "layout");
@@ -46,16 +51,26 @@ public record InstallSettings(
     Objects.requireNonNull(proxy, "proxy");
   }
 
+  /** Makes settings that leave the release key as it is. */
+  public InstallSettings(InstallLayout layout, List<Role> modules,
+      EnrollmentSettings enrollment, List<String> tags, String serviceAccount,
+      char[] servicePassword, ProxyChoice proxy, char[] proxyPassword, boolean proxyGiven,
+      boolean start, boolean consoleAutostart) {
+    this(layout, modules, enrollment, tags, serviceAccount, servicePassword, proxy,
+        proxyPassword, proxyGiven, start, consoleAutostart, null);
+  }
+
   /** Returns these settings with the proxy choice from an earlier install record. */
   public InstallSettings withRecordedProxy(ProxyChoice recorded) {
     return new InstallSettings(layout, modules, enrollment, tags, serviceAccount,
-        servicePassword, recorded, proxyPassword, false, start, consoleAutostart);
+        servicePassword, recorded, proxyPassword, false, start, consoleAutostart, releaseKey);
   }
 
   @Override
   public String toString() {
     return "InstallSettings[" + layout + ", modules " + modules + ", tags " + tags
         + ", account " + serviceAccount + ", proxy " + proxy
-        + (proxyGiven ? "" : " (default)") + "]";
+        + (proxyGiven ? "" : " (default)")
+        + (releaseKey == null ? "" : ", release key " + releaseKey) + "]";
   }
 }

@@ -1,5 +1,6 @@
 package io.bridgehead.installer.steps;
 
+import io.bridgehead.agent.update.UpdateFolder;
 import io.bridgehead.installer.layout.InstallLayout;
 import io.bridgehead.installer.services.ServiceDefinition;
 import io.bridgehead.wire.Role;
@@ -55,6 +56,10 @@ final class ServiceDefinitions {
       command.add("--ipc-dir");
       command.add(layout.runDir().toString());
     }
+    // With this option the service downloads the version the tenant requests and writes the
+    // request that starts the updater.
+    command.add("--updates-dir");
+    command.add(UpdateFolder.of(layout.dataDir()).dir().toString());
     if (serviceHost != null) {
       command.add("--service-host");
       command.add(serviceHost);

@@ -5,7 +5,9 @@ import io.bridgehead.installer.linux.ServiceUser;
 import io.bridgehead.installer.record.ProxyChoice;
 import io.bridgehead.wire.AgentTags;
 import io.bridgehead.wire.Role;
+import io.bridgehead.wire.release.ReleaseKeys;
 import io.bridgehead.wire.tls.CertificateFingerprint;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +27,7 @@ final class InstallArguments {
       "enrollment-string-file", "enrollment-string", "tenant", "enrollment-key-file",
       "enrollment-key", "fingerprint", "ca-bundle", "module", "tag", "service-account",
       "service-password-file", "service-password", "proxy", "proxy-user",
-      "proxy-password-file", "proxy-password", "log-file");
+      "proxy-password-file", "proxy-password", "log-file", "release-key");
   static final Set<String> FLAGS = Set.of("unattended", "no-start", "no-console-autostart",
       "progress", "accept-license");
   static final String LINUX_ACCOUNT = "bridgehead";
@@ -59,6 +61,8 @@ final class InstallArguments {
   boolean consoleAutostart = true;
   Path logFile;
   boolean progress;
+  /** The release public key file to install, or null. */
+  Path releaseKey;
 
   private InstallArguments(boolean windows) {
     this.windows = windows;
@@ -116,7 +120,30 @@ final class InstallArguments {
     String logFile = options.value("log-file");
     parsed.logFile = logFile == null ? null : Path.of(logFile).toAbsolutePath();
     parsed.progress = options.flag("progress");
+    parsed.releaseKey = releaseKey(options);
     return parsed;
+  }
+
+  /** Checks that {@code --release-key} names a readable PEM file with an Ed25519 public key. */
+  private static Path releaseKey(Options options) throws InvalidOptionException {
+    String value = options.value("release-key");
+    if (value == null) {
+      return null;
+    }
+    Path file = Path.of(value).toAbsolutePath().normalize();
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new InvalidOptionException("--release-key " + value + ": file not found or not"
+          + " readable; give the public key file that 'bridgehead release keygen --public'"
+          + " wrote");
+    }
+    try {
+      ReleaseKeys.readPublic(file);
+    } catch (IOException e) {
+      throw new InvalidOptionException("--release-key " + value + " contains no release"
+          + " public key: " + e.getMessage() + "; give the file of 'bridgehead release keygen"
+          + " --public', not the private key");
+    }
+    return file;
   }
 
   private static Path folder(Options options, String name, boolean absolute)

@@ -84,7 +84,8 @@ public final class UnattendedInstall {
     }
     InstallSettings settings = new InstallSettings(layout, parsed.modules, secrets.enrollment(),
         parsed.tags, parsed.serviceAccount, secrets.servicePassword(), parsed.proxy,
-        secrets.proxyPassword(), parsed.proxyGiven, parsed.start, parsed.consoleAutostart);
+        secrets.proxyPassword(), parsed.proxyGiven, parsed.start, parsed.consoleAutostart,
+        parsed.releaseKey);
     return install(parsed, settings);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bridgehead.wire.Role;
+import io.bridgehead.wire.release.ReleaseKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,6 +158,28 @@ class InstallArgumentsTest {
     assertThatThrownBy(() -> SecretReader.file(file.toString(), "the key",
         "--enrollment-key-file")).isInstanceOf(InvalidOptionException.class)
         .hasMessageContaining("is empty");
+  }
+
+  @Test
+  void releaseKeyMustBePublicKeyFile() throws IOException, InvalidOptionException {
+    Path publicKey = folder.resolve("release.pub.pem");
+    Path privateKey = folder.resolve("release.key");
+    ReleaseKeys.write(ReleaseKeys.generate(), privateKey, publicKey);
+
+    InstallArguments parsed = InstallArguments.parse(with("--enrollment-string", "-",
+        "--release-key", publicKey.toString()), false);
+
+    assertThat(parsed.releaseKey).isEqualTo(publicKey.toAbsolutePath());
+    assertThatThrownBy(() -> InstallArguments.parse(with("--enrollment-string", "-",
+        "--release-key", folder.resolve("missing.pem").toString()), false))
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageContaining("--release-key " + folder.resolve("missing.pem"))
+        .hasMessageContaining("file not found");
+    assertThatThrownBy(() -> InstallArguments.parse(with("--enrollment-string", "-",
+        "--release-key", privateKey.toString()), false))
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageContaining("--release-key " + privateKey + " contains no release public"
+            + " key");
   }
 
   private static List<String> with(String... arguments) {
