@@ -91,7 +91,8 @@ public final class Updater {
           + " requested");
       return OK;
     }
-    try (UpdaterLock lock = UpdaterLock.acquire(updates);
+    try (UpdaterLock lock = UpdaterLock.acquire(updates, () -> out.println("Another updater"
+            + " runs; waiting up to " + UpdaterLock.WAIT.toMinutes() + " minutes for it to end"));
         UpdaterLog log = UpdaterLog.open(updates.log(), out)) {
       UpdateRun run = new UpdateRun(services, updates, log, halt, healthTimeout, mainClass);
       boolean healthy = true;

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.LinkOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 
 /**
  * {@code updater.lock}, held for the whole run, so that no two updaters and no service
@@ -13,6 +14,13 @@ import java.nio.file.StandardOpenOption;
  * it when the process ends, however it ends.
  */
 final class UpdaterLock implements AutoCloseable {
+  /**
+   * How long an updater waits for another: longer than one update with its rollback takes,
+   * which is two stops of up to 90 s and two health waits of 2 min by default.
+   */
+  static final Duration WAIT = Duration.ofMinutes(10);
+  private static final Duration POLL = Duration.ofMillis(500);
+
   private final FileChannel channel;
   private final FileLock lock;
 
@@ -22,27 +30,47 @@ final class UpdaterLock implements AutoCloseable {
   }
 
   /**
-   * Takes the lock without waiting.
+   * Takes the lock, waiting up to {@link #WAIT} while another updater has it. A service that
+   * finds an interrupted update starts a recovery, and an administrator may start one at the
+   * same time: the second waits, then finds the journal gone and has nothing left to do.
    *
-   * @throws UpdaterException when another process has the lock
+   * @param waiting told once, when the lock is taken and this call waits
+   * @throws UpdaterException when another process still has the lock after the wait
    */
-  static UpdaterLock acquire(UpdateFolder folder) throws IOException, UpdaterException {
+  static UpdaterLock acquire(UpdateFolder folder, Runnable waiting)
+      throws IOException, UpdaterException {
     FileChannel channel = FileChannel.open(folder.lock(), StandardOpenOption.CREATE,
         StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     FileLock lock;
+    long deadline = System.nanoTime() + WAIT.toNanos();
     try {
+      // The services open the lock too, to see whether an updater runs. Shared before the lock
+      // is taken: changing a file's mode without following links opens and closes the file,
+      // and closing any descriptor of a file drops the process's POSIX locks on it.
+      SharedFiles.share(folder.lock(), "rw-rw----");
       lock = channel.tryLock();
+      if (lock == null) {
+        waiting.run();
+      }
+      while (lock == null && System.nanoTime() < deadline) {
+        Thread.sleep(POLL.toMillis());
+        lock = channel.tryLock();
+      }
+    } catch (InterruptedException e) {
+      channel.close();
+      Thread.currentThread().interrupt();
+      throw new UpdaterException(UpdaterException.FAILED, "interrupted while waiting for the"
+          + " lock " + folder.lock());
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
     }
     if (lock == null) {
       channel.close();
-      throw new UpdaterException(UpdaterException.FAILED, "another updater runs: it has the"
-          + " lock " + folder.lock() + ". Wait until it ends, and see " + folder.log());
+      throw new UpdaterException(UpdaterException.FAILED, "another updater still runs after "
+          + WAIT.toMinutes() + " minutes: it has the lock " + folder.lock() + ". Wait until"
+          + " it ends, and see " + folder.log());
     }
-    // The services open the lock too, to see whether an updater runs.
-    SharedFiles.share(folder.lock(), "rw-rw----");
     return new UpdaterLock(channel, lock);
   }
 
