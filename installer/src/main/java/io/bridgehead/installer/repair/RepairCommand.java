@@ -193,8 +193,9 @@ public final class RepairCommand {
       }
       try (UpdateLock lock = UpdateLock.take(updates)) {
         clearJournal(updates, progress);
-        PlanResult result = new Plan(RepairPlan.steps(context), progress).run(() -> false,
-            "Repaired Bridgehead in " + layout.installDir() + ".");
+        // Without undo: each finished step leaves the installation closer to working.
+        PlanResult result = new Plan(RepairPlan.steps(context), progress, false)
+            .run(() -> false, "Repaired Bridgehead in " + layout.installDir() + ".");
         writeResult(updates, context, record, result, progress);
         return result.status() == PlanResult.Status.OK ? OK : FAILED;
       } catch (IOException e) {
