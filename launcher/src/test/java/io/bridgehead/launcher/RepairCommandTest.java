@@ -150,7 +150,9 @@ class RepairCommandTest {
     Path registration = runDir.resolve("automation.service.json");
     Files.delete(registration);
 
-    InstallProcess.Result repair = repair();
+    // The service's repair.request starts repair with --data-dir alone, as here.
+    InstallProcess.Result repair = InstallProcess.run(distribution, List.of("repair",
+        "--data-dir", data.toString(), "--progress"), "");
 
     assertThat(repair.exitCode()).as(repair.toString()).isZero();
     assertThat(repair.out()).contains("every file of").contains("Registered the " + SERVICE)
@@ -210,6 +212,33 @@ class RepairCommandTest {
 
   @Test
   @Order(5)
+  void folderInPlaceOfCurrentFailsThenRepairs() throws Exception {
+    Path current = root.resolve("opt/bridgehead/current");
+    Files.delete(current);
+    Files.createDirectories(current);
+
+    InstallProcess.Result failed = repair();
+
+    assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+    assertThat(failed.out()).contains("failed 3 7").contains("is not a symbolic link")
+        .contains("result failed step 3 of 7").contains("the steps before it stay done")
+        .doesNotContain("undo ");
+    UpdateResult result = UpdateResult.read(UpdateFolder.of(data)).orElseThrow();
+    assertThat(result.outcome()).isEqualTo(UpdateResult.FAILED);
+    assertThat(result.reason()).contains("is not a symbolic link");
+    assertThat(runDir.resolve("automation.service.json")).doesNotExist();
+
+    Files.delete(current);
+    InstallProcess.Result repaired = repair();
+
+    assertThat(repaired.exitCode()).as(repaired.toString()).isZero();
+    assertThat(repaired.out()).contains("Pointed " + current + " at");
+    assertThat(Files.readSymbolicLink(current).toString()).isEqualTo("versions/" + version);
+    assertThat(status().path("state").asText()).isEqualTo("running");
+  }
+
+  @Test
+  @Order(6)
   void missingRecordOrBadOptionFails() throws Exception {
     Path empty = Files.createDirectories(shared.resolve("empty-root"));
 
@@ -231,7 +260,7 @@ class RepairCommandTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void systemInstallNeedsRoot() throws Exception {
     assumeTrue("root".equals(System.getProperty("user.name")),
         "runs only as root, which can start a child process as user nobody");
@@ -253,7 +282,7 @@ class RepairCommandTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void helpDescribesRepair() {
     CommandRun help = CommandRun.of("repair", "--help");
     CommandRun overview = CommandRun.of("--help");
