@@ -12,6 +12,7 @@ import io.bridgehead.tenant.TenantServer;
 import io.bridgehead.tenant.TenantSettings;
 import io.bridgehead.tenant.UpdateSettings;
 import io.bridgehead.tenant.admin.AdminClient;
+import io.bridgehead.tenant.admin.AgentView;
 import io.bridgehead.tenant.admin.JobView;
 import io.bridgehead.tenant.admin.SubmitTaskRequest;
 import io.bridgehead.wire.Json;
@@ -133,6 +134,8 @@ class RepairCommandTest {
     assertThat(Files.isExecutable(versionDir.resolve("bin/bridgehead"))).isTrue();
     assertThat(versionDir.resolve(ReleasePackage.MANIFEST)).exists();
     assertThat(status().path("agentId").asText()).isEqualTo(agentId);
+    assertThat(admin.agents().stream().filter(agent -> agent.id().equals(agentId))
+        .map(AgentView::pool).toList()).containsExactly(pool);
     assertThat(AgentConfig.read(automation)).isEqualTo(config);
     assertThat(Files.readString(automation.resolve("credential"))).isEqualTo(credential);
     assertThat(runJob("echo repaired").state()).isEqualTo("succeeded");
@@ -148,7 +151,10 @@ class RepairCommandTest {
   void missingRegistrationIsRegisteredAgain() throws Exception {
     long before = pid();
     Path registration = runDir.resolve("automation.service.json");
+    Path unit = root.resolve("etc/systemd/system/" + SERVICE + ".service");
+    String unitText = Files.readString(unit);
     Files.delete(registration);
+    Files.delete(unit);
 
     // The service's repair.request starts repair with --data-dir alone, as here.
     InstallProcess.Result repair = InstallProcess.run(distribution, List.of("repair",
@@ -158,6 +164,7 @@ class RepairCommandTest {
     assertThat(repair.out()).contains("every file of").contains("Registered the " + SERVICE)
         .contains("Repair uses the version folder of " + version);
     assertThat(registration).exists();
+    assertThat(Files.readString(unit)).isEqualTo(unitText);
     assertThat(pid()).isNotEqualTo(before);
     assertThat(ProcessHandle.of(before).map(ProcessHandle::isAlive))
         .isNotEqualTo(Optional.of(true));
@@ -184,6 +191,8 @@ class RepairCommandTest {
         .contains("Repair uses the verified release package "
             + packages.resolve(version + ".zip"));
     assertThat(versionDir.resolve(ReleasePackage.SIGNATURE)).exists();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(versionDir)))
+        .isEqualTo("rwxr-xr-x");
     assertThat(Files.mismatch(jar, built.folder().resolve("lib").resolve(jar.getFileName())))
         .isEqualTo(-1);
     assertThat(status().path("state").asText()).isEqualTo("running");

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PublicKey;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -32,6 +33,11 @@ final class PackageUnpack {
       throws IOException, PackageException {
     ReleaseManifest manifest = PackageVerifier.unpack(archive, trusted,
         RepairContext.MAX_PACKAGE_BYTES, target);
+    if (FileTrees.isPosix(target)) {
+      // The verifier's temporary folder is made with mode 0700, which would keep the services'
+      // account out of a folder that root unpacked.
+      Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
     try (ZipFile zip = new ZipFile(archive.toFile())) {
       for (String name : new String[] {ReleasePackage.MANIFEST, ReleasePackage.SIGNATURE}) {
         ZipEntry entry = zip.getEntry(name);

@@ -191,7 +191,7 @@ public final class RepairCommand {
             List.of()));
         return FAILED;
       }
-      try (UpdateLock lock = UpdateLock.take(updates)) {
+      try (UpdateLock lock = UpdateLock.take(updates, ownership(context))) {
         clearJournal(updates, progress);
         // Without undo: each finished step leaves the installation closer to working.
         PlanResult result = new Plan(RepairPlan.steps(context), progress, false)
@@ -215,6 +215,7 @@ public final class RepairCommand {
     ServiceManager services = switch (record.serviceManager()) {
       case "windows" -> ServiceManagers.windows();
       case "folder" -> ServiceManagers.folder(layout.runDir());
+      // NOTE: the tests repair folder installs only, so the systemd path has never run.
       default -> ServiceManagers.systemd(layout.unitDir());
     };
     String account = RecordedServices.account(layout, roles.get(0));
@@ -232,9 +233,13 @@ public final class RepairCommand {
       return;
     }
     Files.createDirectories(updates.dir());
-    if (!windows && !context.layout.inFolder()) {
-      Ownership.of(context.serviceAccount).userAndGroup(updates.dir());
-    }
+    ownership(context).userAndGroup(updates.dir());
+  }
+
+  /** Returns the ownership of files made in the update folder. */
+  private Ownership ownership(RepairContext context) {
+    return windows || context.layout.inFolder() ? Ownership.none()
+        : Ownership.of(context.serviceAccount);
   }
 
   /**

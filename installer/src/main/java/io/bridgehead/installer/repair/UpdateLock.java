@@ -1,9 +1,11 @@
 package io.bridgehead.installer.repair;
 
 import io.bridgehead.agent.update.UpdateFolder;
+import io.bridgehead.installer.linux.Ownership;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -22,11 +24,22 @@ final class UpdateLock implements AutoCloseable {
   /**
    * Takes the lock without waiting.
    *
+   * @param ownership hands a lock file made here to the services' account, which must open
+   *     it for writing to check whether an updater runs
    * @throws IOException when another process has the lock, saying what to do
    */
-  static UpdateLock take(UpdateFolder updates) throws IOException {
+  static UpdateLock take(UpdateFolder updates, Ownership ownership) throws IOException {
+    boolean existed = Files.exists(updates.lock());
     FileChannel channel = FileChannel.open(updates.lock(), StandardOpenOption.CREATE,
         StandardOpenOption.WRITE);
+    if (!existed) {
+      try {
+        ownership.userAndGroup(updates.lock());
+      } catch (IOException e) {
+        channel.close();
+        throw e;
+      }
+    }
     FileLock lock;
     try {
       lock = channel.tryLock();
