@@ -155,6 +155,10 @@ class RepairCommandTest {
     String unitText = Files.readString(unit);
     Files.delete(registration);
     Files.delete(unit);
+    // What an update killed part way leaves behind.
+    UpdateFolder updates = UpdateFolder.of(data);
+    Files.writeString(updates.journal(), "{}");
+    Files.writeString(updates.request(), "{}");
 
     // The service's repair.request starts repair with --data-dir alone, as here.
     InstallProcess.Result repair = InstallProcess.run(distribution, List.of("repair",
@@ -165,6 +169,8 @@ class RepairCommandTest {
         .contains("Repair uses the version folder of " + version);
     assertThat(registration).exists();
     assertThat(Files.readString(unit)).isEqualTo(unitText);
+    assertThat(updates.journal()).doesNotExist();
+    assertThat(updates.request()).doesNotExist();
     assertThat(pid()).isNotEqualTo(before);
     assertThat(ProcessHandle.of(before).map(ProcessHandle::isAlive))
         .isNotEqualTo(Optional.of(true));

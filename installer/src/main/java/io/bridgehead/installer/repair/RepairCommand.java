@@ -96,13 +96,19 @@ public final class RepairCommand {
       return INVALID_ARGUMENT;
     }
     Path recordFile = parsed.dataDir().resolve("install.json");
+    boolean administrator = windows || System.getProperty("user.name", "").equals("root");
+    if (!administrator && Files.isDirectory(parsed.dataDir())
+        && !Files.isExecutable(parsed.dataDir())) {
+      err.println("bridgehead: cannot read the data folder " + parsed.dataDir() + "; repairing"
+          + " an installation into the system needs root, so run it as root (with sudo)");
+      return NOT_ALLOWED;
+    }
     if (!Files.exists(recordFile)) {
       err.println("bridgehead: no installation found: the install record " + recordFile
           + " does not exist; give the --root or --data-dir the install used, or install"
           + " Bridgehead first with 'bridgehead install'");
       return FAILED;
     }
-    boolean administrator = windows || System.getProperty("user.name", "").equals("root");
     InstallRecord record;
     try {
       record = InstallRecord.read(recordFile);
@@ -192,7 +198,7 @@ public final class RepairCommand {
         return FAILED;
       }
       try (UpdateLock lock = UpdateLock.take(updates, ownership(context))) {
-        clearJournal(updates, progress);
+        clearUnfinishedUpdate(updates, progress);
         // Without undo: each finished step leaves the installation closer to working.
         PlanResult result = new Plan(RepairPlan.steps(context), progress, false)
             .run(() -> false, "Repaired Bridgehead in " + layout.installDir() + ".");
@@ -243,15 +249,21 @@ public final class RepairCommand {
   }
 
   /**
-   * Deletes the journal of an updater that ended part way. Repair replaces whatever that
-   * updater left, and a journal left in place would make the next service start roll the
-   * repaired installation back to the journal's version.
+   * Deletes the journal and the request of an update that did not finish. Repair replaces
+   * whatever that update changed. A journal left in place would make the next service start
+   * roll the repaired installation back to the journal's version, and a request left in place
+   * would keep the services from asking for any later update. A service that still wants the
+   * version writes a new request.
    */
-  private static void clearJournal(UpdateFolder updates, StepRecorder progress)
+  private static void clearUnfinishedUpdate(UpdateFolder updates, StepRecorder progress)
       throws IOException {
     if (Files.deleteIfExists(updates.journal())) {
       progress.note("Deleted " + updates.journal() + ", left by an update that did not"
           + " finish; repair replaces what it changed.");
+    }
+    if (Files.deleteIfExists(updates.request())) {
+      progress.note("Deleted the update request " + updates.request() + "; a service that"
+          + " still wants that version asks again.");
     }
   }
 
