@@ -130,6 +130,12 @@ public final class RepairCommand {
       err.println("bridgehead: " + problem);
       return INVALID_ARGUMENT;
     }
+    if (record.services().isEmpty()) {
+      err.println("bridgehead: the install record " + recordFile + " lists no services: the"
+          + " installation was removed with 'uninstall --keep-data'; install it again with"
+          + " 'bridgehead install'");
+      return FAILED;
+    }
     return repair(parsed, record);
   }
 
@@ -146,11 +152,6 @@ public final class RepairCommand {
     if (!Path.of(record.dataDir()).normalize().equals(parsed.dataDir().normalize())) {
       return "the install record " + recordFile + " names the data folder "
           + record.dataDir() + "; give --data-dir " + record.dataDir();
-    }
-    if (record.services().isEmpty()) {
-      return "the install record " + recordFile + " lists no services: the installation was"
-          + " removed with 'uninstall --keep-data'; install it again with 'bridgehead"
-          + " install'";
     }
     return null;
   }
