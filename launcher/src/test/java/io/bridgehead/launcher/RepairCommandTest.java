@@ -256,11 +256,20 @@ class RepairCommandTest {
   @Order(6)
   void missingRecordOrBadOptionFails() throws Exception {
     Path empty = Files.createDirectories(shared.resolve("empty-root"));
+    Path keptRoot = shared.resolve("kept-root");
+    Path keptFolder = Files.createDirectories(keptRoot.resolve("var/lib/bridgehead"));
+    // What 'uninstall --keep-data' leaves: a record without services.
+    new InstallRecord(version, Instant.now(), keptRoot.toString(),
+        keptRoot.resolve("opt/bridgehead").toString(), keptFolder.toString(), "folder",
+        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null)
+        .write(keptFolder.resolve("install.json"));
 
     InstallProcess.Result noRecord = InstallProcess.run(distribution, List.of("repair",
         "--root", empty.toString()), "");
     InstallProcess.Result badTimeout = InstallProcess.run(distribution, List.of("repair",
         "--root", root.toString(), "--health-timeout", "soon"), "");
+    InstallProcess.Result keptData = InstallProcess.run(distribution, List.of("repair",
+        "--root", keptRoot.toString()), "");
     InstallProcess.Result relativeData = InstallProcess.run(distribution, List.of("repair",
         "--data-dir", "var/lib/bridgehead"), "");
 
@@ -270,6 +279,8 @@ class RepairCommandTest {
         .contains("install Bridgehead first");
     assertThat(badTimeout.exitCode()).as(badTimeout.toString()).isEqualTo(2);
     assertThat(badTimeout.err()).contains("--health-timeout").contains("'soon'");
+    assertThat(keptData.exitCode()).as(keptData.toString()).isEqualTo(1);
+    assertThat(keptData.err()).contains("lists no services").contains("install it again");
     assertThat(relativeData.exitCode()).as(relativeData.toString()).isEqualTo(2);
     assertThat(relativeData.err()).contains("--data-dir var/lib/bridgehead is not an absolute");
   }
