@@ -2,13 +2,14 @@ package io.bridgehead.launcher;
 
 import io.bridgehead.agent.AgentVersion;
 import io.bridgehead.installer.distribution.Distribution;
+import io.bridgehead.installer.repair.RepairCommand;
 import io.bridgehead.installer.unattended.UnattendedInstall;
 import java.io.PrintStream;
 import java.util.List;
 
 /**
- * {@code bridgehead install --unattended}. Main opens the wizard instead when the option is
- * missing.
+ * {@code bridgehead install --unattended} and {@code bridgehead repair}. Main opens the wizard
+ * instead of the install when {@code --unattended} is missing.
  */
 final class InstallCommands {
   private InstallCommands() {}
@@ -19,5 +20,12 @@ final class InstallCommands {
     UnattendedInstall install = new UnattendedInstall(out, err, System.in,
         () -> Distribution.running(Main.class, AgentVersion.current()));
     return ExitCode.of(install.run(arguments));
+  }
+
+  static ExitCode repair(List<String> arguments, PrintStream out, PrintStream err) {
+    // The last source of program files is the program this command runs from.
+    RepairCommand repair = new RepairCommand(out, err,
+        () -> Distribution.running(Main.class, AgentVersion.current()));
+    return ExitCode.of(repair.run(arguments));
   }
 }

@@ -3,6 +3,7 @@ package io.bridgehead.launcher;
 import io.bridgehead.agent.AgentVersion;
 import io.bridgehead.agent.host.HostKind;
 import io.bridgehead.agent.host.systemd.JournalStream;
+import io.bridgehead.installer.repair.RepairCommand;
 import io.bridgehead.installer.unattended.InstallUsage;
 import io.bridgehead.installer.unattended.UnattendedUninstall;
 import io.bridgehead.console.ConsoleMain;
@@ -35,6 +36,8 @@ public final class Main {
       "  install ...             install the agent as system services: without --unattended",
       "                          in the installation wizard (bridgehead install --help)",
       "  uninstall ...           remove an installation (bridgehead uninstall --help)",
+      "  repair ...              restore an installation's program files and services from",
+      "                          its install record (bridgehead repair --help)",
       "  check ...               check that this host can reach and trust the tenant: DNS,",
       "                          proxy, TCP, TLS and the tenant's answer (bridgehead check",
       "                          --help)",
@@ -99,6 +102,8 @@ public final class Main {
             : InstallCommands.install(rest, out, err);
         case "uninstall" -> wantsHelp(rest) ? usage(out, InstallUsage.UNINSTALL)
             : ExitCode.of(new UnattendedUninstall(out, err).run(rest));
+        case "repair" -> wantsHelp(rest) ? usage(out, RepairCommand.USAGE)
+            : InstallCommands.repair(rest, out, err);
         case "check" -> wantsHelp(rest) ? usage(out, CheckCommand.USAGE)
             : new CheckCommand(out, System.in).run(rest);
         case "release" -> wantsHelp(rest) ? usage(out, ReleaseCommands.USAGE)

@@ -36,7 +36,17 @@ final class InstallProcess {
   /** Starts {@code bridgehead ARGUMENTS}; {@code lineListener} receives each line of output. */
   static InstallProcess start(Path distribution, List<String> arguments,
       Consumer<String> lineListener) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
+    return start(List.of(), distribution, arguments, lineListener);
+  }
+
+  /**
+   * Starts {@code bridgehead ARGUMENTS} through {@code prefix}, such as {@code setpriv} with
+   * its options to run it as another user.
+   */
+  static InstallProcess start(List<String> prefix, Path distribution, List<String> arguments,
+      Consumer<String> lineListener) throws IOException {
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
         distribution.resolve("launcher.jar") + File.pathSeparator
             + distribution.resolve("lib") + "/*",
@@ -48,7 +58,13 @@ final class InstallProcess {
   /** Runs {@code bridgehead ARGUMENTS} with {@code input} on standard input, then closed. */
   static Result run(Path distribution, List<String> arguments, String input)
       throws IOException, InterruptedException {
-    InstallProcess process = start(distribution, arguments, line -> { });
+    return run(List.of(), distribution, arguments, input);
+  }
+
+  /** Runs {@code bridgehead ARGUMENTS} through {@code prefix}; see {@link #start}. */
+  static Result run(List<String> prefix, Path distribution, List<String> arguments,
+      String input) throws IOException, InterruptedException {
+    InstallProcess process = start(prefix, distribution, arguments, line -> { });
     process.write(input);
     process.closeInput();
     return process.await();

@@ -8,7 +8,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Steps run in order. When a step fails, or when a cancel is requested between two steps,
- * the plan undoes every step that ran, the failed one included, in reverse order.
+ * the plan undoes every step that ran, the failed one included, in reverse order. A plan made
+ * without undo on failure keeps what the steps before a failed step did.
  *
  * <pre>{@code
  * PlanResult result = new Plan(steps, progress).run(cancelRequested::get, "installed");
@@ -18,10 +19,23 @@ import java.util.function.BooleanSupplier;
 public final class Plan {
   private final List<Step> steps;
   private final Progress progress;
+  private final boolean undoOnFailure;
 
   public Plan(List<Step> steps, Progress progress) {
+    this(steps, progress, true);
+  }
+
+  /**
+   * Creates a plan.
+   *
+   * @param undoOnFailure false for a plan whose every finished step leaves the system better
+   *     off, such as a repair: a failed step then ends the plan, and what the steps before it
+   *     did stays
+   */
+  public Plan(List<Step> steps, Progress progress, boolean undoOnFailure) {
     this.steps = List.copyOf(steps);
     this.progress = progress;
+    this.undoOnFailure = undoOnFailure;
   }
 
   /**
@@ -48,12 +62,11 @@ public final class Plan {
         progress.done(i + 1, total);
       } catch (StepFailedException e) {
         progress.failed(i + 1, total, e.getMessage());
-        return finish(undo(i), PlanResult.Status.FAILED, e.exitCode(),
-            failure(i, e.getMessage()));
+        return failed(i, e.exitCode(), e.getMessage());
       } catch (IOException | RuntimeException e) {
         String reason = reason(e);
         progress.failed(i + 1, total, reason);
-        return finish(undo(i), PlanResult.Status.FAILED, PlanResult.FAILED, failure(i, reason));
+        return failed(i, PlanResult.FAILED, reason);
       }
     }
     for (Step step : steps) {
@@ -65,6 +78,17 @@ public final class Plan {
       }
     }
     PlanResult result = new PlanResult(PlanResult.Status.OK, 0, successMessage, List.of());
+    progress.result(result);
+    return result;
+  }
+
+  /** Ends the plan after step {@code index} failed, undoing the steps unless turned off. */
+  private PlanResult failed(int index, int exitCode, String reason) {
+    if (undoOnFailure) {
+      return finish(undo(index), PlanResult.Status.FAILED, exitCode, failure(index, reason));
+    }
+    PlanResult result = new PlanResult(PlanResult.Status.FAILED, exitCode,
+        failure(index, reason) + "; the steps before it stay done", List.of());
     progress.result(result);
     return result;
   }

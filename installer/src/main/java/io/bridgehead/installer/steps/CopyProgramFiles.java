@@ -1,13 +1,12 @@
 package io.bridgehead.installer.steps;
 
 import io.bridgehead.installer.distribution.Distribution;
-import io.bridgehead.installer.distribution.LaunchScript;
+import io.bridgehead.installer.distribution.VersionFiles;
 import io.bridgehead.installer.files.FileTrees;
 import io.bridgehead.installer.layout.CurrentPointer;
 import io.bridgehead.installer.layout.InstallLayout;
 import io.bridgehead.installer.plan.Step;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -49,7 +48,7 @@ final class CopyProgramFiles implements Step {
     Path staging = layout.versionsDir().resolve("." + distribution.version() + ".partial");
     FileTrees.delete(staging);
     try {
-      fill(staging, distribution);
+      VersionFiles.fill(staging, distribution, context.layout().windows());
       if (Files.exists(version, LinkOption.NOFOLLOW_LINKS)) {
         movedAside = layout.versionsDir().resolve("." + distribution.version() + ".previous");
         FileTrees.delete(movedAside);
@@ -62,28 +61,6 @@ final class CopyProgramFiles implements Step {
     versionCreated = true;
     context.journal().folder(version);
     pointCurrentAt(version);
-  }
-
-  private void fill(Path staging, Distribution distribution) throws IOException {
-    Path lib = staging.resolve("lib");
-    Files.createDirectories(lib);
-    for (Path jar : distribution.jars()) {
-      Files.copy(jar, lib.resolve(jar.getFileName().toString()));
-    }
-    if (distribution.runtime() != null) {
-      FileTrees.copy(distribution.runtime(), staging.resolve("runtime"));
-    }
-    Path bin = Files.createDirectories(staging.resolve("bin"));
-    if (context.layout().windows()) {
-      // NOTE: never run. The Windows packaging ships its own launcher; this one is the
-      // fallback for an installation from a build.
-      Files.writeString(bin.resolve("bridgehead.cmd"), "@echo off\r\n\"%~dp0..\\runtime\\bin"
-          + "\\java.exe\" -cp \"%~dp0..\\lib\\*\" " + distribution.mainClass() + " %*\r\n",
-          StandardCharsets.UTF_8);
-    } else {
-      FileTrees.write(bin.resolve("bridgehead"), LaunchScript.render(distribution),
-          "rwxr-xr-x");
-    }
   }
 
   /** Switches {@code current} to {@code version}, recording what it pointed at for undo. */

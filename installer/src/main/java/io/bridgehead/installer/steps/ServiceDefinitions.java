@@ -11,11 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The service of each module: its name, account and command line. */
-final class ServiceDefinitions {
+public final class ServiceDefinitions {
   private ServiceDefinitions() {}
 
   /** Returns the definition the service manager registers for {@code role}. */
-  static ServiceDefinition of(InstallContext context, Role role) {
+  public static ServiceDefinition of(InstallContext context, Role role) {
     InstallLayout layout = context.layout();
     // An installation into a folder runs the services as the installing user.
     String account = layout.inFolder() ? System.getProperty("user.name")

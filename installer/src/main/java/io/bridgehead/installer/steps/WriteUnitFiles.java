@@ -17,12 +17,12 @@ import java.util.Map;
  * installation into a folder writes them too, with its own paths, so they can be checked, but
  * no systemd reads them.
  */
-final class WriteUnitFiles implements Step {
+public final class WriteUnitFiles implements Step {
   private final InstallContext context;
   private final WrittenFiles files;
   private boolean pathUnitEnabled;
 
-  WriteUnitFiles(InstallContext context) {
+  public WriteUnitFiles(InstallContext context) {
     this.context = context;
     this.files = new WrittenFiles(context.journal());
   }

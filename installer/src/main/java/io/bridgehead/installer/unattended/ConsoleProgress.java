@@ -11,7 +11,7 @@ import java.io.PrintStream;
  * {@code result}); notes are free text. Without it, the output is text for people. The log
  * always gets the machine-readable lines.
  */
-final class ConsoleProgress implements Progress {
+public final class ConsoleProgress implements Progress {
   private final PrintStream out;
   private final boolean machine;
   private final InstallLog log;
@@ -24,10 +24,10 @@ final class ConsoleProgress implements Progress {
   /**
    * Creates the progress output of a command.
    *
-   * @param command the command's name in the step count line, {@code install} or
-   *     {@code uninstall}
+   * @param command the command's name in the step count line: {@code install},
+   *     {@code uninstall} or {@code repair}
    */
-  ConsoleProgress(PrintStream out, boolean machine, InstallLog log, String command) {
+  public ConsoleProgress(PrintStream out, boolean machine, InstallLog log, String command) {
     this.out = out;
     this.machine = machine;
     this.log = log;

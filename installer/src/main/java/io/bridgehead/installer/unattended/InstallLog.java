@@ -18,7 +18,7 @@ import java.util.List;
  * appended to the file and flushed at once. It never contains a secret. It stays after a
  * failed install, because it is the record of what failed.
  */
-final class InstallLog implements Closeable {
+public final class InstallLog implements Closeable {
   private final Path file;
   private final List<Path> createdFolders;
   private final BufferedWriter writer;
@@ -30,7 +30,7 @@ final class InstallLog implements Closeable {
   }
 
   /** Opens the log for appending, creating it (mode 0640) and its folders when missing. */
-  static InstallLog open(Path file) throws IOException {
+  public static InstallLog open(Path file) throws IOException {
     List<Path> created = FileTrees.createFolders(file.getParent(), "rwxr-x---");
     if (!Files.exists(file) && FileTrees.isPosix(file.getParent())) {
       Files.createFile(file, PosixFilePermissions.asFileAttribute(
@@ -42,7 +42,7 @@ final class InstallLog implements Closeable {
   }
 
   /** Returns the log file, or null when the log is disabled. */
-  Path file() {
+  public Path file() {
     return file;
   }
 
@@ -52,12 +52,12 @@ final class InstallLog implements Closeable {
   }
 
   /** Returns a log that writes nothing, for when the log file cannot be opened. */
-  static InstallLog disabled() {
+  public static InstallLog disabled() {
     return new InstallLog(null, List.of(), null);
   }
 
   /** Appends one line; a failure to write the log does not stop the install. */
-  synchronized void line(String text) {
+  public synchronized void line(String text) {
     if (writer == null) {
       return;
     }

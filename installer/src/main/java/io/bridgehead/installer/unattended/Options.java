@@ -11,7 +11,7 @@ import java.util.Set;
  * option may repeat. Every option must be declared, so a typing mistake is an error. There are
  * no operands.
  */
-final class Options {
+public final class Options {
   private final Map<String, List<String>> values;
 
   private Options(Map<String, List<String>> values) {
@@ -23,7 +23,7 @@ final class Options {
    *
    * @throws InvalidOptionException for an unknown option, a missing value or an operand
    */
-  static Options parse(List<String> arguments, Set<String> valued, Set<String> flags)
+  public static Options parse(List<String> arguments, Set<String> valued, Set<String> flags)
       throws InvalidOptionException {
     Map<String, List<String>> values = new LinkedHashMap<>();
     for (int i = 0; i < arguments.size(); i++) {
@@ -56,7 +56,7 @@ final class Options {
     return new Options(values);
   }
 
-  boolean flag(String name) {
+  public boolean flag(String name) {
     return values.containsKey(name);
   }
 
@@ -69,7 +69,7 @@ final class Options {
    *
    * @throws InvalidOptionException when it appears more than once
    */
-  String value(String name) throws InvalidOptionException {
+  public String value(String name) throws InvalidOptionException {
     List<String> named = values.get(name);
     if (named == null) {
       return null;

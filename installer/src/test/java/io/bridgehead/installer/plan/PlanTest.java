@@ -70,6 +70,22 @@ class PlanTest {
   }
 
   @Test
+  void failureWithoutUndoKeepsEarlierSteps() {
+    List<String> calls = new ArrayList<>();
+
+    PlanResult result = new Plan(List.of(new Recorded("a", calls, null, false),
+        new Recorded("b", calls, new StepFailedException(1, "not healthy"), false),
+        new Recorded("c", calls, null, false)), progress, false).run(() -> false, "unused");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.status()).isEqualTo(PlanResult.Status.FAILED);
+    assertThat(calls).containsExactly("run a", "run b");
+    assertThat(events).contains("failed 2 3 not healthy",
+        "result failed step 2 of 3 (b) failed: not healthy; the steps before it stay done");
+    assertThat(events).noneMatch(event -> event.startsWith("undo"));
+  }
+
+  @Test
   void failedStepUndoesInReverseOrder() {
     List<String> calls = new ArrayList<>();
 

@@ -1,0 +1,103 @@
+package io.bridgehead.installer.repair;
+
+import io.bridgehead.installer.distribution.VersionFiles;
+import io.bridgehead.wire.Json;
+import io.bridgehead.wire.release.ManifestEntry;
+import io.bridgehead.wire.release.ReleaseManifest;
+import io.bridgehead.wire.release.ReleasePackage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.stream.Stream;
+
+/**
+ * Checks whether a version folder is intact. A folder with {@code manifest.json} is checked
+ * file by file against it, after its {@code manifest.sig} when there is one. A folder without
+ * a manifest, made by an installer before installs wrote one, can only be checked by its shape.
+ */
+final class VersionFolderCheck {
+  private VersionFolderCheck() {}
+
+  /**
+   * The outcome of a check.
+   *
+   * @param intact true when the folder can run as it is
+   * @param detail a sentence: what was checked, or what is wrong
+   */
+  record Verdict(boolean intact, String detail) {}
+
+  /**
+   * Checks {@code folder}.
+   *
+   * @param trusted the release key to check {@code manifest.sig} with, or null when it could
+   *     not be loaded, so that a signed folder counts as damaged
+   */
+  static Verdict check(Path folder, String version, PublicKey trusted, boolean windows)
+      throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return new Verdict(false, "the version folder " + folder + " is missing");
+    }
+    Path launcher = folder.resolve("bin").resolve(windows ? "bridgehead.cmd" : "bridgehead");
+    if (!Files.isRegularFile(launcher) || !windows && !Files.isExecutable(launcher)) {
+      return new Verdict(false, "the program " + launcher + " is missing or not executable");
+    }
+    Path manifestFile = folder.resolve(ReleasePackage.MANIFEST);
+    if (!Files.isRegularFile(manifestFile)) {
+      return checkShape(folder);
+    }
+    byte[] manifestBytes = Files.readAllBytes(manifestFile);
+    Path signatureFile = folder.resolve(ReleasePackage.SIGNATURE);
+    if (Files.isRegularFile(signatureFile)) {
+      if (trusted == null) {
+        return new Verdict(false, "the signature " + signatureFile + " cannot be checked"
+            + " without the release key");
+      }
+      if (!ManifestSignature.matches(manifestBytes, Files.readAllBytes(signatureFile),
+          trusted)) {
+        return new Verdict(false, "the signature " + signatureFile + " does not match "
+            + manifestFile + " and the trusted release key");
+      }
+    }
+    ReleaseManifest manifest;
+    try {
+      manifest = Json.mapper().readValue(manifestBytes, ReleaseManifest.class);
+    } catch (IOException e) {
+      return new Verdict(false, "the manifest " + manifestFile + " is not valid: "
+          + e.getMessage());
+    }
+    if (!manifest.version().equals(version)) {
+      return new Verdict(false, "the manifest " + manifestFile + " is of version "
+          + manifest.version() + ", not " + version);
+    }
+    for (ManifestEntry entry : manifest.files()) {
+      Path file = folder.resolve(entry.path());
+      if (!Files.isRegularFile(file)) {
+        return new Verdict(false, "the file " + file + " is missing");
+      }
+      if (Files.size(file) != entry.size() || !VersionFiles.sha256(file).equals(entry.sha256())) {
+        return new Verdict(false, "the file " + file + " differs from the manifest");
+      }
+    }
+    return new Verdict(true, "every file of " + folder + " matches its "
+        + (Files.isRegularFile(signatureFile) ? "signed" : "unsigned") + " manifest");
+  }
+
+  /** Checks a folder without a manifest: a {@code lib/} folder with at least one jar. */
+  private static Verdict checkShape(Path folder) throws IOException {
+    Path lib = folder.resolve("lib");
+    boolean jars = false;
+    if (Files.isDirectory(lib)) {
+      try (Stream<Path> files = Files.list(lib)) {
+        jars = files.anyMatch(file -> file.getFileName().toString().endsWith(".jar"));
+      }
+    }
+    if (!jars) {
+      return new Verdict(false, "the folder " + lib + " is missing or has no jars");
+    }
+    // NOTE: without a manifest a changed or truncated jar goes unnoticed; only a missing
+    // program or an empty lib/ counts as damage.
+    return new Verdict(true, folder + " has no manifest.json, so its files cannot be checked"
+        + " by hash; its program and lib/ are there");
+  }
+}
