@@ -63,6 +63,8 @@ class UpdaterTest {
   private static final String BROKEN_MESSAGE = "broken build: refusing to start";
   private static final Path SYSTEMD_ANALYZE = Path.of("/usr/bin/systemd-analyze");
   private static final Duration PROCESS_TIMEOUT = Duration.ofMinutes(5);
+  /** How long a rollout started by the tenant may take: heartbeats come every 15 s. */
+  private static final Duration ROLLOUT_WAIT = Duration.ofMinutes(4);
 
   @TempDir
   static Path shared;
@@ -202,6 +204,36 @@ class UpdaterTest {
     assertThat(report.outcome()).isEqualTo("failed");
     assertThat(report.reason()).contains("failed its health check");
     assertThat(report.logTail()).contains(BROKEN_MESSAGE);
+  }
+
+  @Test
+  void poolTargetUpdatesAndRollsBack() throws Exception {
+    Installation install = Installation.create(shared.resolve("rollout"));
+    admin.publishRelease(goodPackage);
+    admin.publishRelease(brokenPackage);
+
+    admin.setTargetVersion(install.pool(), GOOD_VERSION);
+
+    install.awaitVersion(GOOD_VERSION);
+    assertThat(install.currentTarget()).isEqualTo("versions/" + GOOD_VERSION);
+    JobView job = admin.submit(new SubmitTaskRequest(install.pool(), new TaskSpec(
+        ScriptShell.SH, "echo updated by the tenant", Map.of(), Set.of(), 60, 1024 * 1024),
+        null));
+    JobView finished = admin.job(job.id(), Duration.ofSeconds(60));
+    assertThat(finished.state()).as(finished.toString()).isEqualTo("succeeded");
+
+    admin.setTargetVersion(install.pool(), BROKEN_VERSION);
+
+    UpdateOutcomeView report = install.awaitReport(BROKEN_VERSION);
+    assertThat(report.outcome()).isEqualTo("failed");
+    assertThat(report.logTail()).contains(BROKEN_MESSAGE);
+    install.awaitVersion(GOOD_VERSION);
+    assertThat(install.currentTarget()).isEqualTo("versions/" + GOOD_VERSION);
+    UpdateResult result = UpdateResult.read(install.updates()).orElseThrow();
+    assertThat(result.outcome()).isEqualTo(UpdateResult.ROLLED_BACK);
+    assertThat(result.runningVersion()).isEqualTo(GOOD_VERSION);
+    assertThat(UpdateResult.history(install.updates())).extracting(UpdateResult::version)
+        .containsExactly(BROKEN_VERSION, GOOD_VERSION);
   }
 
   @Test
@@ -392,6 +424,51 @@ class UpdaterTest {
         throw new AssertionError("update " + command + " did not end: " + output);
       }
       return new ChildRun(process.exitValue(), output);
+    }
+
+    /**
+     * Waits until the service reports {@code expected}, through every restart of an update
+     * or a rollback, or fails the test after ROLLOUT_WAIT.
+     */
+    void awaitVersion(String expected) throws IOException, InterruptedException {
+      long deadline = System.nanoTime() + ROLLOUT_WAIT.toNanos();
+      String seen = "no answer";
+      while (System.nanoTime() < deadline) {
+        CommandRun run = CommandRun.of("status", "--json", "--ipc-dir",
+            root.resolve("run/bridgehead").toString());
+        if (run.exitCode() == 0) {
+          JsonNode status = Json.mapper().readTree(run.out());
+          seen = status.path("version").asText() + " " + status.path("state").asText();
+          if (status.path("version").asText().equals(expected)
+              && status.path("state").asText().equals("running")) {
+            return;
+          }
+        }
+        Thread.sleep(1000);
+      }
+      throw new AssertionError("the service did not report version " + expected + " within "
+          + ROLLOUT_WAIT.toSeconds() + " s; last seen: " + seen + "; updater log: "
+          + readIfExists(updates().log()));
+    }
+
+    /** Waits until the tenant shows a report of the update to {@code version}. */
+    UpdateOutcomeView awaitReport(String version) throws IOException, InterruptedException {
+      long deadline = System.nanoTime() + ROLLOUT_WAIT.toNanos();
+      while (System.nanoTime() < deadline) {
+        AgentView agent = admin.agents().stream()
+            .filter(view -> view.id().equals(agentId)).findFirst().orElseThrow();
+        if (agent.lastUpdate() != null && agent.lastUpdate().version().equals(version)) {
+          return agent.lastUpdate();
+        }
+        Thread.sleep(1000);
+      }
+      throw new AssertionError("the tenant has no report of the update to " + version
+          + " within " + ROLLOUT_WAIT.toSeconds() + " s; updater log: "
+          + readIfExists(updates().log()));
+    }
+
+    private static String readIfExists(Path file) throws IOException {
+      return Files.exists(file) ? Files.readString(file) : "(none)";
     }
 
     JsonNode status() throws IOException {

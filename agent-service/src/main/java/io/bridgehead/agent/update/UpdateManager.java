@@ -126,9 +126,16 @@ public final class UpdateManager implements HeartbeatHook, AutoCloseable {
   /**
    * Starts repair detached and returns its log file.
    *
-   * @throws IOException when the program cannot be started
+   * @throws IOException when the program cannot be started, or under systemd, where the
+   *     service runs as its own account and repair needs root
    */
   public Path startRepair() throws IOException {
+    if (!launch.spawnsUpdater()) {
+      // NOTE: never run; systemd is not the init here. A root unit could run repair for the
+      // service as the updater's path unit runs the updater.
+      throw new IOException("this service runs under systemd as its own account, and repair"
+          + " needs root: run 'sudo bridgehead repair', or Repair in the console run as root");
+    }
     Path logFile = folder.dir().resolve("repair.log");
     log.info("Starting repair of the installation in {}; its log is {}", folder.dataDir(),
         logFile);
