@@ -1,8 +1,10 @@
 #!/bin/sh
-# Retakes the console screenshots in docs/images/console-*.png. It starts a tenant and an
-# automation agent on loopback in a temporary folder and runs two tasks, so that the Jobs
-# and Logs pages have content. Then it opens 'bridgehead console' on a virtual X display
-# (Xvfb) and captures the window once per page with ImageMagick. When IceWM is installed, it
+# Retakes the console screenshots in docs/images/console-*.png. It starts a tenant on
+# loopback, installs the agent into a temporary folder, runs two tasks, so that the Jobs and
+# Logs pages have content, and updates the agent to a new version and to a broken one, which
+# is rolled back, so that the Updates page has a history. Then it opens 'bridgehead console'
+# on a virtual X display (Xvfb), captures the window once per page with ImageMagick, and
+# captures the Updates page again after Repair ran. When IceWM is installed, it
 # runs on the display too: its taskbar has a system tray, so the script also captures the
 # tray icon with its menu open. Build first:
 #   ./mvnw -q package -DskipTests
@@ -19,6 +21,7 @@ height=760
 pids=""
 
 cleanup() {
+  "$root/bin/bridgehead" uninstall --root "$work/install" >/dev/null 2>&1 || true
   for pid in $pids; do
     kill "$pid" 2>/dev/null || true
   done
@@ -49,21 +52,41 @@ wait_for() {
   done
 }
 
-mkdir -p "$out" "$work/run"
-chmod 700 "$work/run"
+mkdir -p "$out"
 
-"$root/bin/bridgehead" tenant start --port 0 --data "$work/tenant" >"$work/tenant.out" 2>&1 &
+bh release keygen --private "$work/release.key" --public "$work/release.pub" >/dev/null
+"$root/bin/bridgehead" tenant start --port 0 --data "$work/tenant" \
+  --release-key "$work/release.pub" >"$work/tenant.out" 2>&1 &
 pids="$pids $!"
 wait_for 60 grep -q "^Tenant listening" "$work/tenant.out"
 bh tenant pool create servers --data "$work/tenant" >"$work/pool.out"
 bh tenant pool create backup --data "$work/tenant" >/dev/null
-string=$(grep -o '^bh1\.[A-Za-z0-9_=-]*' "$work/pool.out" | head -n 1)
-printf '%s\n' "$string" | bh agent enroll --data "$work/agent" --enrollment-string - \
-  >/dev/null
-"$root/bin/bridgehead" agent run --role automation --data "$work/agent" --ipc-dir "$work/run" \
-  >"$work/agent.out" 2>&1 &
-pids="$pids $!"
-wait_for 60 bh status --ipc-dir "$work/run"
+grep -o '^bh1\.[A-Za-z0-9_=-]*' "$work/pool.out" | head -n 1 >"$work/enroll.txt"
+mkdir "$work/install"
+bh install --unattended --accept-license --root "$work/install" --no-console-autostart \
+  --enrollment-string-file "$work/enroll.txt" --release-key "$work/release.pub" >/dev/null
+ipc="$work/install/run/bridgehead"
+wait_for 60 bh status --ipc-dir "$ipc"
+
+# version_is VERSION: true once the service reports VERSION and runs.
+version_is() {
+  bh status --ipc-dir "$ipc" --json | tr -d ' \n' | grep -q "\"version\":\"$1\",\"state\":\"running\""
+}
+
+bh release build --key "$work/release.key" --version 0.9.1 --out "$work/0.9.1.zip" >/dev/null
+bh tenant release publish --data "$work/tenant" "$work/0.9.1.zip" >/dev/null
+bh tenant pool set-version --data "$work/tenant" servers 0.9.1 >/dev/null
+wait_for 240 version_is 0.9.1
+mkdir -p "$work/broken/bin"
+cp -R "$work/install/opt/bridgehead/current/lib" "$work/broken/lib"
+printf '#!/bin/sh\necho "version 0.9.2 cannot start" >&2\nexit 1\n' >"$work/broken/bin/bridgehead"
+chmod 755 "$work/broken/bin/bridgehead"
+bh release build --key "$work/release.key" --version 0.9.2 --from "$work/broken" \
+  --out "$work/0.9.2.zip" >/dev/null
+bh tenant release publish --data "$work/tenant" "$work/0.9.2.zip" >/dev/null
+bh tenant pool set-version --data "$work/tenant" servers 0.9.2 >/dev/null
+wait_for 240 grep -q '"rolled-back"' "$work/install/var/lib/bridgehead/updates/result.json"
+wait_for 120 version_is 0.9.1
 
 bh tenant task run --data "$work/tenant" --pool servers \
   "$root/examples/tasks/count-files.sh" --var FOLDER=/etc >/dev/null
@@ -79,7 +102,8 @@ if command -v icewm >/dev/null 2>&1; then
   pids="$pids $!"
   sleep 2
 fi
-"$root/bin/bridgehead" console --ipc-dir "$work/run" --instance-dir "$work/console" >"$work/console.out" 2>&1 &
+"$root/bin/bridgehead" console --ipc-dir "$ipc" --instance-dir "$work/console" \
+  --data-dir "$work/install/var/lib/bridgehead" >"$work/console.out" 2>&1 &
 pids="$pids $!"
 wait_for 60 sh -c "xwininfo -display $display -root -tree | grep -q 'Bridgehead console'"
 sleep 3
@@ -93,6 +117,17 @@ for page in Dashboard Jobs Logs Setup Pools Updates; do
     "PNG8:$out/console-$name.png"
   echo "wrote docs/images/console-$name.png"
 done
+
+# Repair through its mnemonic on the Updates page, which has the focus now; the service
+# stops and starts again, and the page lists each step.
+java "$root/docs/PressKeys.java" alt P
+wait_for 180 grep -q '"kind" : "repair"' "$work/install/var/lib/bridgehead/updates/result.json"
+wait_for 120 version_is 0.9.1
+# The notification of the repair's end stays 8 s; it is a window of its own.
+sleep 10
+import -display "$display" -window "$window" +dither -colors 96 -strip \
+  "PNG8:$out/console-repair.png"
+echo "wrote docs/images/console-repair.png"
 
 # The tray icon is the AWT frame embedded in the window manager's tray.
 icon=$(xwininfo -display "$display" -root -tree | awk '/JavaEmbeddedFrame/ {print $NF; exit}')

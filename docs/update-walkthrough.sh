@@ -1,7 +1,7 @@
 #!/bin/sh
-# Runs the update walk-through of docs/operations.md on this machine: a reference tenant on
-# loopback, an agent installed into a folder, an automatic update to a new version, a
-# broken version that is rolled back, and a repair after the program files were deleted.
+# Runs the update walk-through of docs/operations.md on this machine. It starts a reference
+# tenant on loopback and installs an agent into a folder. The agent then updates itself to a
+# new version, rolls back a broken one, and is repaired after its program files were deleted.
 #
 # Run it from the repository after './mvnw -q package -DskipTests'. Everything it makes is
 # in one temporary folder, which it prints; the tenant and the service are stopped at the
@@ -19,7 +19,7 @@ step() {
   printf '\n== %s\n' "$*"
 }
 
-# Prints the version the installed service reports, or nothing while it does not answer.
+# Prints the version the installed service reports, or nothing while it is not reachable.
 running_version() {
   "$bh" status --ipc-dir "$ipc" --json 2>/dev/null \
     | sed -n 's/^ *"version" *: *"\([^"]*\)".*/\1/p' | head -n 1
@@ -85,7 +85,7 @@ step "Build, publish and roll out version 0.9.1"
 "$bh" tenant release publish "$work/bridgehead-0.9.1.zip"
 "$bh" tenant pool set-version walkthrough 0.9.1
 wait_for_version 0.9.1 300
-echo 'echo "a task on version $(cat /proc/version | cut -c1-20)"' >"$work/task.sh"
+echo 'echo "a task run by the agent on $(hostname)"' >"$work/task.sh"
 "$bh" tenant task run "$work/task.sh" --pool walkthrough
 
 step "Publish a broken 0.9.2, whose program exits at once, and watch it roll back"
@@ -101,7 +101,6 @@ wait_for_outcome 0.9.2 failed 300
 wait_for_version 0.9.1 120
 "$bh" tenant agents
 
-exit 0
 step "Delete the running version's files, stop the service, and repair"
 pid=$(cat "$ipc/automation.pid")
 rm -rf "$root/opt/bridgehead/versions/0.9.1/lib"

@@ -26,6 +26,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -96,6 +97,8 @@ final class UpdatesView extends VBox implements Page {
         + " configuration, credentials and results not yet sent, and works when the services"
         + " are stopped, broken or missing.");
     repairText.setWrapText(true);
+    // A wrapped label in a VBox otherwise shrinks to one line and ends in an ellipsis.
+    repairText.setMinHeight(Region.USE_PREF_SIZE);
     Button repair = new Button("Re_pair");
     repair.setId("repair");
     repair.setOnAction(event -> repair());
