@@ -1,10 +1,10 @@
 package io.bridgehead.launcher;
 
+import io.bridgehead.agent.config.SizeText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -17,9 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class Args {
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
-  private static final Pattern SIZE = Pattern.compile("(\\d+)(B|KiB|MiB|GiB)?");
   private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
-  private static final long KIB = 1024;
 
   private final Map<String, List<String>> options;
   private final List<String> operands;
@@ -146,26 +144,15 @@ public final class Args {
     if (text == null) {
       return fallback;
     }
-    Matcher matcher = SIZE.matcher(text.trim());
-    if (!matcher.matches()) {
-      throw CommandException.invalid("invalid size '" + text + "' for --" + name
-          + ": use a whole number with B, KiB, MiB or GiB, for example 1MiB");
-    }
-    String unit = matcher.group(2) == null ? "B" : matcher.group(2);
-    long multiplier = switch (unit.toLowerCase(Locale.ROOT)) {
-      case "kib" -> KIB;
-      case "mib" -> KIB * KIB;
-      case "gib" -> KIB * KIB * KIB;
-      default -> 1;
-    };
     long value;
     try {
-      value = Math.multiplyExact(Long.parseLong(matcher.group(1)), multiplier);
-    } catch (NumberFormatException | ArithmeticException e) {
-      value = -1;
+      value = SizeText.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw CommandException.invalid(e.getMessage().replace("'" + text + "'", "'" + text
+          + "' for --" + name));
     }
     if (value < min || value > max) {
-      throw outOfRange(name, text, formatSize(min), formatSize(max));
+      throw outOfRange(name, text, SizeText.format(min), SizeText.format(max));
     }
     return value;
   }
@@ -215,15 +202,4 @@ public final class Args {
     return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
   }
 
-  /** Formats a byte count in its largest whole unit, as the options take it: 1KiB, 4MiB. */
-  static String formatSize(long bytes) {
-    String[] units = {"B", "KiB", "MiB", "GiB"};
-    int unit = 0;
-    long value = bytes;
-    while (unit < units.length - 1 && value != 0 && value % KIB == 0) {
-      value /= KIB;
-      unit++;
-    }
-    return value + units[unit];
-  }
 }

@@ -1,5 +1,6 @@
 package io.bridgehead.launcher;
 
+import io.bridgehead.agent.config.SizeText;
 import io.bridgehead.tenant.admin.AdminClient;
 import io.bridgehead.tenant.admin.JobView;
 import io.bridgehead.tenant.admin.PoolView;
@@ -159,7 +160,7 @@ final class TaskCommands {
       long size = Files.size(file);
       if (size > Exchanges.MAX_BODY_BYTES) {
         throw CommandException.invalid("script file " + file + " is " + size + " bytes, more"
-            + " than the tenant's request limit of " + Args.formatSize(Exchanges.MAX_BODY_BYTES)
+            + " than the tenant's request limit of " + SizeText.format(Exchanges.MAX_BODY_BYTES)
             + "; make the script smaller");
       }
       byte[] bytes = Files.readAllBytes(file);
@@ -184,7 +185,7 @@ final class TaskCommands {
     if (size > Exchanges.MAX_BODY_BYTES) {
       throw CommandException.invalid("the task from script file " + file + " is " + size
           + " bytes as JSON with its variables, more than the tenant's request limit of "
-          + Args.formatSize(Exchanges.MAX_BODY_BYTES) + "; make the script or the variables"
+          + SizeText.format(Exchanges.MAX_BODY_BYTES) + "; make the script or the variables"
           + " smaller");
     }
   }

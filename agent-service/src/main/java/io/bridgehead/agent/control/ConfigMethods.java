@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgehead.agent.config.AgentConfig;
 import io.bridgehead.agent.config.DurationText;
 import io.bridgehead.agent.config.FileCredentialStore;
+import io.bridgehead.agent.config.SizeText;
 import io.bridgehead.agent.config.StoredSettings;
 import io.bridgehead.agent.jobs.AgentSettings;
 import io.bridgehead.agent.proxy.ProxySettings;
@@ -105,7 +106,7 @@ final class ConfigMethods {
         case RETRY_INITIAL -> newSettings = settings.withRetry(DurationText.parse(value),
             settings.retryCap());
         case MAX_PACKAGE_SIZE -> newSettings = settings.withMaxPackageSize(
-            parseLong(key, value));
+            SizeText.parse(value));
         case PROXY -> newConfig = config.withProxy(ProxySettings.parse(value,
             config.proxy().username()));
         case PROXY_USER -> newConfig = config.withProxy(config.proxy().withUsername(value));
@@ -264,15 +265,6 @@ final class ConfigMethods {
     }
   }
 
-  private static long parseLong(String key, String value) {
-    try {
-      return Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + value + "' is not a whole number of bytes; use "
-          + StoredSettings.MIN_PACKAGE_SIZE + " to " + StoredSettings.MAX_PACKAGE_SIZE);
-    }
-  }
-
   private static AgentConfig withConnection(AgentConfig config, String url, String fingerprint,
       String caBundle) {
     return new AgentConfig(url, fingerprint, caBundle, config.agentId(), config.pool(),
@@ -289,7 +281,7 @@ final class ConfigMethods {
     json.put(POLL_WAIT, format(settings.pollWait()));
     json.put(RETRY_INITIAL, format(settings.retryInitial()));
     json.put(RETRY_CAP, format(settings.retryCap()));
-    json.put(MAX_PACKAGE_SIZE, settings.maxPackageSize());
+    json.put(MAX_PACKAGE_SIZE, SizeText.format(settings.maxPackageSize()));
     json.put(PROXY, config.proxy().option());
     json.put(PROXY_USER, config.proxy().username());
     json.put(PROXY_PASSWORD, passwordState);

@@ -365,7 +365,7 @@ class AgentUpdateTest {
     try {
       ObjectNode params = JsonNodeFactory.instance.objectNode();
       params.put("key", "maxPackageSize");
-      params.put("value", "2097152");
+      params.put("value", "2MiB");
       JsonNode set = client.call(ControlApi.CONFIG_SET, params, Duration.ofSeconds(20));
       params.put("value", "1000");
       RpcException tooSmall = null;
@@ -376,9 +376,9 @@ class AgentUpdateTest {
       }
       JsonNode config = client.call(ControlApi.CONFIG_GET, null, Duration.ofSeconds(20));
 
-      assertThat(set.path("previous").asLong()).isEqualTo(AgentSettings.DEFAULT_MAX_PACKAGE_SIZE);
-      assertThat(set.path("value").asLong()).isEqualTo(2097152);
-      assertThat(config.path("maxPackageSize").asLong()).isEqualTo(2097152);
+      assertThat(set.path("previous").asText()).isEqualTo("256MiB");
+      assertThat(set.path("value").asText()).isEqualTo("2MiB");
+      assertThat(config.path("maxPackageSize").asText()).isEqualTo("2MiB");
       assertThat(StoredSettings.read(agentFolder).maxPackageSize()).isEqualTo(2097152);
       assertThat(tooSmall).isNotNull();
       assertThat(tooSmall.code()).isEqualTo(ErrorCodes.INVALID_PARAMS);

@@ -45,7 +45,8 @@ final class SetupView extends VBox implements Page {
       "maxConcurrentJobs", "Maximum concurrent jobs (count)",
       "pollWait", "Long poll wait (such as 25s)",
       "retryInitial", "First retry delay (such as 1s)",
-      "retryCap", "Maximum retry delay (such as 60s)"));
+      "retryCap", "Maximum retry delay (such as 60s)",
+      "maxPackageSize", "Largest update package (such as 256MiB)"));
 
   private final ConsoleModel model;
   private final ServiceLinks links;
