@@ -4,6 +4,7 @@ import io.bridgehead.agent.AgentVersion;
 import io.bridgehead.agent.jobs.Backoff;
 import io.bridgehead.agent.jobs.HeartbeatHook;
 import io.bridgehead.agent.tenant.TenantClient;
+import io.bridgehead.agent.tenant.TenantException;
 import io.bridgehead.wire.HeartbeatResponse;
 import io.bridgehead.wire.Role;
 import io.bridgehead.wire.UpdateReport;
@@ -38,6 +39,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class UpdateManager implements HeartbeatHook, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(UpdateManager.class);
+  /**
+   * How long a request may wait for an updater that never took it: longer than the systemd
+   * path unit or a spawned process needs to start one, by far.
+   */
+  public static final Duration UNTAKEN_REQUEST = Duration.ofMinutes(10);
 
   private final UpdateFolder folder;
   private final Role role;
@@ -174,7 +180,7 @@ public final class UpdateManager implements HeartbeatHook, AutoCloseable {
     status.refreshResult();
     sendUnsentReport(client);
     Optional<UpdateRequest> request = readRequest();
-    if (request.isPresent()) {
+    if (request.isPresent() && !untaken(request.get(), client)) {
       status.set(UpdateStatus.State.UPDATING, request.get().version(),
           "waiting for the updater");
       return;
@@ -205,6 +211,31 @@ public final class UpdateManager implements HeartbeatHook, AutoCloseable {
       folderError("cannot take the download lock in " + folder.dir() + ": " + e.getMessage()
           + "; let the services' account write the update folder");
     }
+  }
+
+  /**
+   * Returns true, after deleting the request and reporting the failure, when no updater has
+   * taken {@code request} within {@link #UNTAKEN_REQUEST}: no updater runs and none left a
+   * journal. Otherwise the request would keep every later update from starting.
+   */
+  private boolean untaken(UpdateRequest request, TenantClient client) {
+    if (request.requestedAt() == null
+        || clock.instant().isBefore(request.requestedAt().plus(UNTAKEN_REQUEST))
+        || Files.exists(folder.journal())) {
+      return false;
+    }
+    try {
+      if (FolderLocks.updaterRunning(folder)) {
+        return false;
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    deleteQuietly(folder.request());
+    reject(client, request.version(), "no updater took the update request of "
+        + request.requestedAt() + " within " + UNTAKEN_REQUEST.toMinutes() + " minutes; see "
+        + output() + (launch.spawnsUpdater() ? "" : " and 'journalctl -u bridgehead-updater'"));
+    return true;
   }
 
   /** Logs an error about the update folder once, and shows it in the status. */
@@ -304,6 +335,11 @@ public final class UpdateManager implements HeartbeatHook, AutoCloseable {
     }
     try {
       client.reportUpdate(unsentReport);
+      unsentReport = null;
+    } catch (TenantException e) {
+      // The tenant read the report and rejected it, so sending it again changes nothing.
+      log.warn("The tenant rejected the report of the failed update to {}: {}",
+          unsentReport.version(), e.getMessage());
       unsentReport = null;
     } catch (IOException e) {
       log.warn("Cannot report the failed update to {} to the tenant: {}; trying again at the"

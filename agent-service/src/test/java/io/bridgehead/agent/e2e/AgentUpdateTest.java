@@ -19,6 +19,7 @@ import io.bridgehead.agent.proxy.ProxySettings;
 import io.bridgehead.agent.testing.ConnectProxy;
 import io.bridgehead.agent.update.TrustedReleaseKey;
 import io.bridgehead.agent.update.UpdateFolder;
+import io.bridgehead.agent.update.UpdateManager;
 import io.bridgehead.agent.update.UpdateRequest;
 import io.bridgehead.agent.update.UpdateResult;
 import io.bridgehead.agent.update.UpdaterLaunch;
@@ -167,6 +168,23 @@ class AgentUpdateTest {
     } finally {
       client.close();
     }
+  }
+
+  @Test
+  void untakenRequestIsDropped() throws Exception {
+    publish(VERSION, 4096);
+    Files.createDirectories(updates.dir());
+    new UpdateRequest(VERSION, AgentVersion.current(), "automation", Instant.now().minus(
+        UpdateManager.UNTAKEN_REQUEST.plusMinutes(1))).write(updates);
+
+    AgentService agent = startAgent(settings());
+
+    await(() -> !Files.exists(updates.request()), "the old request is deleted");
+    await(() -> updateState(agent).equals("failed"), "the status shows the failure");
+    assertThat(agent.status().toJson().path("update").path("detail").asText())
+        .contains("no updater took the update request");
+    assertThat(awaitFailedOutcome().reason()).contains("no updater took");
+    assertThat(spawned).isEmpty();
   }
 
   @Test
