@@ -23,6 +23,7 @@ import io.bridgehead.wire.UpdateReport;
 import io.bridgehead.wire.tls.TenantTrust;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -119,9 +120,14 @@ public final class TenantClient {
     post(http, AgentApi.GOODBYE, mapper.createObjectNode(), true);
   }
 
+  /**
+   * Sends a heartbeat with this host's time zone, so that the tenant offers an update only
+   * inside the pool's update window of the agent's local time.
+   */
   public HeartbeatResponse heartbeat(String version, int runningJobs) throws IOException {
-    byte[] body = post(http, AgentApi.HEARTBEAT, new HeartbeatRequest(version, runningJobs),
-        true);
+    HeartbeatRequest request = new HeartbeatRequest(version, runningJobs,
+        ZoneId.systemDefault().getId());
+    byte[] body = post(http, AgentApi.HEARTBEAT, request, true);
     return mapper.readValue(body, HeartbeatResponse.class);
   }
 

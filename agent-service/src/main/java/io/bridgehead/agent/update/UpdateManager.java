@@ -40,10 +40,11 @@ import org.slf4j.LoggerFactory;
 public final class UpdateManager implements HeartbeatHook, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(UpdateManager.class);
   /**
-   * How long a request may wait for an updater that never took it: longer than the systemd
-   * path unit or a spawned process needs to start one, by far.
+   * How long a request may wait for an updater that never took it. An updater takes the lock
+   * at once and journals its first step within seconds, so a request this old with neither
+   * was left by an updater that failed to start, or died before its first step.
    */
-  public static final Duration UNTAKEN_REQUEST = Duration.ofMinutes(10);
+  public static final Duration UNTAKEN_REQUEST = Duration.ofMinutes(2);
 
   private final UpdateFolder folder;
   private final Role role;
@@ -232,10 +233,27 @@ public final class UpdateManager implements HeartbeatHook, AutoCloseable {
       return false;
     }
     deleteQuietly(folder.request());
+    String lastLine = lastLine(output());
     reject(client, request.version(), "no updater took the update request of "
-        + request.requestedAt() + " within " + UNTAKEN_REQUEST.toMinutes() + " minutes; see "
+        + request.requestedAt() + " within " + UNTAKEN_REQUEST.toMinutes() + " minutes"
+        + (lastLine.isEmpty() ? "" : "; the updater's last output: " + lastLine) + "; see "
         + output() + (launch.spawnsUpdater() ? "" : " and 'journalctl -u bridgehead-updater'"));
     return true;
+  }
+
+  /** Returns the last non-empty line of {@code file}, or empty when there is none. */
+  private static String lastLine(Path file) {
+    try {
+      List<String> lines = Files.readAllLines(file);
+      for (int i = lines.size() - 1; i >= 0; i--) {
+        if (!lines.get(i).isBlank()) {
+          return lines.get(i).strip();
+        }
+      }
+    } catch (IOException e) {
+      log.debug("Cannot read {}: {}", file, e.toString());
+    }
+    return "";
   }
 
   /** Logs an error about the update folder once, and shows it in the status. */

@@ -56,7 +56,12 @@ public final class Notifier {
       boolean wasUp = before == ServiceState.RUNNING || before == ServiceState.STARTING
           || before == ServiceState.UPDATING || before == ServiceState.STOPPING;
       boolean down = after == ServiceState.OFFLINE || after == ServiceState.STOPPED;
-      if (down && wasUp) {
+      if (down && wasUp && service.updateProperty().get().updating()) {
+        // A planned stop: the update's result is shown when it ends.
+        show("The " + service.role() + " service restarts for an update", "The updater"
+            + " installs version " + service.updateProperty().get().wantedVersion() + ".",
+            false);
+      } else if (down && wasUp) {
         raise(service.role() + ".stopped", "The " + service.role() + " service stopped",
             after == ServiceState.OFFLINE
                 ? "The console lost its connection: " + service.connectionProblemProperty()

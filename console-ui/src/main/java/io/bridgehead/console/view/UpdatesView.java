@@ -51,6 +51,13 @@ final class UpdatesView extends VBox implements Page {
       "repairReason", "checking whether this user may repair…");
   private final ChangeListener<Object> serviceChanged = (property, before, after) ->
       refreshService();
+  /** Checks again when the service comes back, as after the restart of an update. */
+  private final ChangeListener<Boolean> connectedChanged = (property, before, connected) -> {
+    if (connected && showing) {
+      check();
+    }
+  };
+  private boolean showing;
 
   /**
    * Makes the page.
@@ -128,10 +135,12 @@ final class UpdatesView extends VBox implements Page {
       if (before != null) {
         before.updateProperty().removeListener(serviceChanged);
         before.dataFolderProperty().removeListener(serviceChanged);
+        before.connectedProperty().removeListener(connectedChanged);
       }
       if (after != null) {
         after.updateProperty().addListener(serviceChanged);
         after.dataFolderProperty().addListener(serviceChanged);
+        after.connectedProperty().addListener(connectedChanged);
       }
       clear();
       refreshService();
@@ -140,6 +149,7 @@ final class UpdatesView extends VBox implements Page {
     if (selected != null) {
       selected.updateProperty().addListener(serviceChanged);
       selected.dataFolderProperty().addListener(serviceChanged);
+      selected.connectedProperty().addListener(connectedChanged);
     }
     refreshService();
   }
@@ -147,8 +157,14 @@ final class UpdatesView extends VBox implements Page {
   /** Checks for updates when the page is shown, since the check only reads. */
   @Override
   public void shown() {
+    showing = true;
     check();
     refreshRepairReason();
+  }
+
+  @Override
+  public void hidden() {
+    showing = false;
   }
 
   /** Returns why this user cannot start a repair now; empty when Repair is enabled. */
