@@ -371,11 +371,19 @@ public final class UpdateManager implements HeartbeatHook, AutoCloseable {
     } catch (IOException e) {
       if (!e.getMessage().equals(lastFolderError)) {
         lastFolderError = e.getMessage();
-        log.error("{}", e.getMessage());
+        log.error("{}; it is removed once no updater took it within {} minutes",
+            e.getMessage(), UNTAKEN_REQUEST.toMinutes());
       }
-      // A request that cannot be read still keeps a second update from starting.
+      // A request that cannot be read still keeps a second update from starting, until it is
+      // as old as an untaken request.
+      Instant written;
+      try {
+        written = Files.getLastModifiedTime(folder.request()).toInstant();
+      } catch (IOException unreadable) {
+        written = clock.instant();
+      }
       return Optional.of(new UpdateRequest("unknown", AgentVersion.current(), role.wireName(),
-          clock.instant()));
+          written));
     }
   }
 

@@ -45,8 +45,8 @@ public record UpdateRequest(String version, String fromVersion, String requested
     try {
       return Optional.of(Json.mapper().readValue(content, UpdateRequest.class));
     } catch (IOException e) {
-      throw new IOException("the update request " + file + " is not valid: " + e.getMessage()
-          + "; delete it and let the service ask again", e);
+      throw new IOException("the update request " + file + " is not valid: " + e.getMessage(),
+          e);
     }
   }
 }
