@@ -3,6 +3,7 @@ package io.bridgehead.installer.repair;
 import io.bridgehead.agent.update.UpdateFolder;
 import io.bridgehead.agent.update.UpdateResult;
 import io.bridgehead.installer.distribution.DistributionLocator;
+import io.bridgehead.installer.layout.CurrentPointer;
 import io.bridgehead.installer.layout.InstallLayout;
 import io.bridgehead.installer.linux.Ownership;
 import io.bridgehead.installer.plan.Plan;
@@ -279,8 +280,7 @@ public final class RepairCommand {
       version = record.version();
     }
     try {
-      Path current = CurrentLink.target(context.layout);
-      running = current == null ? null : current.getFileName().toString();
+      running = CurrentPointer.version(context.layout);
     } catch (IOException e) {
       running = null;
     }

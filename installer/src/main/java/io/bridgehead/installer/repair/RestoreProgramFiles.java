@@ -3,6 +3,7 @@ package io.bridgehead.installer.repair;
 import io.bridgehead.agent.update.TrustedReleaseKey;
 import io.bridgehead.installer.distribution.VersionFiles;
 import io.bridgehead.installer.files.FileTrees;
+import io.bridgehead.installer.layout.CurrentPointer;
 import io.bridgehead.installer.plan.Step;
 import io.bridgehead.wire.release.PackageException;
 import java.io.IOException;
@@ -45,9 +46,11 @@ final class RestoreProgramFiles implements Step {
       }
       context.note("Restored " + version + " from " + source.describe() + ".");
     }
-    Path before = CurrentLink.target(context.layout);
+    Path target = CurrentPointer.target(context.layout);
+    Path before = target == null ? null
+        : context.layout.installDir().resolve(target).normalize();
     if (!version.equals(before)) {
-      CurrentLink.pointAt(context.layout, version);
+      CurrentPointer.pointAt(context.layout, version);
       context.note("Pointed " + context.layout.current() + " at " + version + " (it pointed"
           + " at " + (before == null ? "nothing" : before) + ").");
     }
