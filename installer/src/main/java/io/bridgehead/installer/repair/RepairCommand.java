@@ -14,6 +14,8 @@ import io.bridgehead.installer.services.ServiceManagers;
 import io.bridgehead.installer.unattended.ConsoleProgress;
 import io.bridgehead.installer.unattended.InstallLog;
 import io.bridgehead.installer.unattended.InvalidOptionException;
+import io.bridgehead.installer.update.UpdaterException;
+import io.bridgehead.installer.update.UpdaterLock;
 import io.bridgehead.wire.Role;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -199,14 +201,16 @@ public final class RepairCommand {
             List.of()));
         return FAILED;
       }
-      try (UpdateLock lock = UpdateLock.take(updates, ownership(context))) {
+      try (UpdaterLock lock = UpdaterLock.acquire(updates, () -> progress.note("An update or"
+          + " another repair runs; waiting up to " + UpdaterLock.WAIT.toMinutes()
+          + " minutes for it to end."))) {
         clearUnfinishedUpdate(updates, progress);
         // Without undo: each finished step leaves the installation closer to working.
         PlanResult result = new Plan(RepairPlan.steps(context), progress, false)
             .run(() -> false, "Repaired Bridgehead in " + layout.installDir() + ".");
         writeResult(updates, context, record, result, progress);
         return result.status() == PlanResult.Status.OK ? OK : FAILED;
-      } catch (IOException e) {
+      } catch (IOException | UpdaterException e) {
         progress.result(new PlanResult(PlanResult.Status.FAILED, FAILED, e.getMessage(),
             List.of()));
         return FAILED;
