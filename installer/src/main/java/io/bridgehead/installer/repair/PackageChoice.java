@@ -1,5 +1,6 @@
 package io.bridgehead.installer.repair;
 
+import io.bridgehead.installer.update.VersionUnpacker;
 import io.bridgehead.wire.release.PackageException;
 import io.bridgehead.wire.release.PackageVerifier;
 import io.bridgehead.wire.release.ReleaseManifest;
@@ -53,7 +54,7 @@ final class PackageChoice {
       Path file = packages.resolve(version + ".zip");
       try {
         ReleaseManifest manifest = PackageVerifier.verify(file, trusted,
-            RepairContext.MAX_PACKAGE_BYTES);
+            VersionUnpacker.MAX_PACKAGE_BYTES);
         if (manifest.version().equals(version)) {
           return Optional.of(RepairSource.releasePackage(version, file));
         }

@@ -5,6 +5,7 @@ import io.bridgehead.installer.distribution.VersionFiles;
 import io.bridgehead.installer.files.FileTrees;
 import io.bridgehead.installer.layout.CurrentPointer;
 import io.bridgehead.installer.plan.Step;
+import io.bridgehead.installer.update.VersionUnpacker;
 import io.bridgehead.wire.release.PackageException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,8 +64,8 @@ final class RestoreProgramFiles implements Step {
       return;
     }
     try {
-      PackageUnpack.unpack(source.packageFile(),
-          TrustedReleaseKey.load(context.layout.dataDir()), staging, context.layout.windows());
+      new VersionUnpacker(context.layout, TrustedReleaseKey.load(context.layout.dataDir()),
+          RepairContext.MAIN_CLASS).unpackInto(source.packageFile(), source.version(), staging);
     } catch (PackageException e) {
       // The package passed the same checks a moment ago, so it changed in between.
       throw new IOException("the package " + source.packageFile() + " was rejected: "

@@ -7,6 +7,7 @@ import io.bridgehead.agent.tenant.TenantClient;
 import io.bridgehead.agent.tenant.TenantConnection;
 import io.bridgehead.agent.update.UpdateFolder;
 import io.bridgehead.installer.distribution.VersionFiles;
+import io.bridgehead.installer.update.VersionUnpacker;
 import io.bridgehead.wire.AgentApi;
 import io.bridgehead.wire.HeartbeatResponse;
 import io.bridgehead.wire.Role;
@@ -115,7 +116,7 @@ final class TenantDownload {
             + " tenant's heartbeat gives");
       }
       ReleaseManifest manifest = PackageVerifier.verify(part, trusted,
-          RepairContext.MAX_PACKAGE_BYTES);
+          VersionUnpacker.MAX_PACKAGE_BYTES);
       if (!manifest.version().equals(version)) {
         throw new IOException("the package of " + version + " contains version "
             + manifest.version());
@@ -133,7 +134,7 @@ final class TenantDownload {
 
   /**
    * Downloads the whole package into {@code target}, replacing any partial download, and
-   * stops at {@link RepairContext#MAX_PACKAGE_BYTES}. The client is set up as the service's
+   * stops at {@link VersionUnpacker#MAX_PACKAGE_BYTES}. The client is set up as the service's
    * own tenant client is: the same trust, proxy and time-outs, and no redirects, which could
    * send the credential elsewhere.
    */
@@ -176,9 +177,9 @@ final class TenantDownload {
       int read;
       while ((read = in.read(buffer)) >= 0) {
         written += read;
-        if (written > RepairContext.MAX_PACKAGE_BYTES) {
+        if (written > VersionUnpacker.MAX_PACKAGE_BYTES) {
           throw new IOException("the package of " + version + " is over the limit of "
-              + RepairContext.MAX_PACKAGE_BYTES + " bytes");
+              + VersionUnpacker.MAX_PACKAGE_BYTES + " bytes");
         }
         out.write(buffer, 0, read);
       }
