@@ -59,8 +59,8 @@ public final class VersionUnpacker {
   public Path unpack(Path archive, String version) throws PackageException, IOException {
     Path versionDir = layout.versionDir(version);
     if (Files.exists(versionDir, LinkOption.NOFOLLOW_LINKS)) {
-      if (VersionFolderCheck.problem(versionDir, version, key, true) == null
-          && Files.exists(launcher(versionDir))) {
+      if (VersionFolderCheck.check(versionDir, version, key, layout.windows(), true)
+          .intact()) {
         return versionDir;
       }
       FileTrees.delete(versionDir);
