@@ -3,6 +3,7 @@ package io.bridgehead.installer.update;
 import io.bridgehead.installer.distribution.VersionFiles;
 import io.bridgehead.wire.Json;
 import io.bridgehead.wire.release.ManifestEntry;
+import io.bridgehead.wire.release.PackageVerifier;
 import io.bridgehead.wire.release.ReleaseKeys;
 import io.bridgehead.wire.release.ReleaseManifest;
 import io.bridgehead.wire.release.ReleasePackage;
@@ -10,9 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Base64;
 import java.util.stream.Stream;
 
@@ -71,7 +70,7 @@ public final class VersionFolderCheck {
         return new Verdict(false, "the signature " + signatureFile + " cannot be checked"
             + " without the release key");
       }
-      if (!signatureMatches(manifestBytes, Files.readAllBytes(signatureFile), trusted)) {
+      if (!signatureMatches(manifestBytes, signatureFile, trusted)) {
         return new Verdict(false, "the signature " + signatureFile + " does not match "
             + manifestFile + " and the trusted release key " + ReleaseKeys.fingerprint(trusted));
       }
@@ -100,6 +99,19 @@ public final class VersionFolderCheck {
         + (signed ? "signed" : "unsigned") + " manifest");
   }
 
+  /** Returns true when {@code signatureFile}, base64 text, is a valid signature. */
+  private static boolean signatureMatches(byte[] manifestBytes, Path signatureFile,
+      PublicKey trusted) throws IOException {
+    byte[] signature;
+    try {
+      signature = Base64.getDecoder().decode(
+          Files.readString(signatureFile, StandardCharsets.US_ASCII).trim());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    return PackageVerifier.signatureMatches(manifestBytes, signature, trusted);
+  }
+
   /** Checks a folder without a manifest: a {@code lib/} folder with at least one jar. */
   private static Verdict checkShape(Path folder) throws IOException {
     Path lib = folder.resolve("lib");
@@ -116,19 +128,5 @@ public final class VersionFolderCheck {
     // program or an empty lib/ counts as damage.
     return new Verdict(true, folder + " has no manifest.json, so its files cannot be checked"
         + " by hash; its program and lib/ are there");
-  }
-
-  /** Returns true when {@code signatureText}, base64, is a valid signature of {@code data}. */
-  private static boolean signatureMatches(byte[] data, byte[] signatureText, PublicKey key) {
-    try {
-      byte[] signature = Base64.getDecoder().decode(
-          new String(signatureText, StandardCharsets.US_ASCII).trim());
-      Signature verifier = Signature.getInstance(ReleaseKeys.ALGORITHM);
-      verifier.initVerify(key);
-      verifier.update(data);
-      return verifier.verify(signature);
-    } catch (IllegalArgumentException | GeneralSecurityException e) {
-      return false;
-    }
   }
 }
