@@ -4,6 +4,7 @@ import io.bridgehead.installer.update.VersionUnpacker;
 import io.bridgehead.wire.release.PackageException;
 import io.bridgehead.wire.release.PackageVerifier;
 import io.bridgehead.wire.release.ReleaseManifest;
+import io.bridgehead.wire.release.VersionOrder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
