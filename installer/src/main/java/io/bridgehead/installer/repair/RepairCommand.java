@@ -40,8 +40,11 @@ public final class RepairCommand {
   public static final int OK = 0;
   public static final int FAILED = 1;
   public static final int INVALID_ARGUMENT = 2;
-  /** Not allowed: repairing an installation into the system needs root. */
-  public static final int NOT_ALLOWED = 4;
+  /**
+   * Not allowed: repairing an installation into the system needs root. The launcher's
+   * ExitCode.ACCESS_DENIED, the code install and uninstall end with when not run as root.
+   */
+  public static final int NOT_ALLOWED = 8;
 
   public static final String USAGE = String.join("\n",
       "Usage: bridgehead repair [--root DIR] [--data-dir DIR] [--progress] [--log-file FILE]",
@@ -69,7 +72,7 @@ public final class RepairCommand {
       "",
       "Exit codes: 0 repaired; 1 failed, or no install record found (the message says why);",
       "2 invalid argument, or the install record is of another --root or data folder;",
-      "4 not allowed: repairing an installation into the system needs root.");
+      "8 not allowed: repairing an installation into the system needs root.");
 
   private final PrintStream out;
   private final PrintStream err;
