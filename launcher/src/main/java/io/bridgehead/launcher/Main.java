@@ -84,7 +84,8 @@ public final class Main {
           && !wantsHelp(rest)) {
         return WizardCommand.run(rest, out, err);
       }
-      // The updater's exit codes are its own: 4 means not allowed, as for repair.
+      // The updater returns its own exit codes, which use the numbers of ExitCode, so 8 is
+      // not allowed (not root), as for install, uninstall and repair.
       if (arguments.get(0).equals("update") && !wantsHelp(rest)) {
         return new UpdaterCommand(out, err).run(rest);
       }

@@ -41,7 +41,7 @@ final class UpdaterCommand {
       "",
       "Exit codes: 0 the requested version runs, or there was nothing to do (recover: the",
       "installation runs healthy); 1 the update failed and was rolled back, or failed",
-      "outright; 2 invalid argument; 4 not allowed (not root for a system installation).");
+      "outright; 2 invalid argument; 8 not allowed (not root for a system installation).");
 
   private static final Duration MIN_HEALTH_TIMEOUT = Duration.ofSeconds(1);
   private static final Duration MAX_HEALTH_TIMEOUT = Duration.ofHours(1);

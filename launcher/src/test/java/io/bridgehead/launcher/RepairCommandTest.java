@@ -303,7 +303,7 @@ class RepairCommandTest {
         "--reuid=65534", "--regid=65534", "--clear-groups"), distribution,
         List.of("repair", "--data-dir", systemData.toString()), "");
 
-    assertThat(repair.exitCode()).as(repair.toString()).isEqualTo(4);
+    assertThat(repair.exitCode()).as(repair.toString()).isEqualTo(8);
     assertThat(repair.err()).contains("needs root").contains("run it as root");
   }
 
@@ -315,7 +315,7 @@ class RepairCommandTest {
 
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("Usage: bridgehead repair").contains("--health-timeout")
-        .contains("4 not allowed");
+        .contains("8 not allowed");
     assertThat(overview.out()).contains("repair ...");
   }
 

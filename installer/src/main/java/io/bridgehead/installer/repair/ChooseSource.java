@@ -2,6 +2,7 @@ package io.bridgehead.installer.repair;
 
 import io.bridgehead.agent.update.TrustedReleaseKey;
 import io.bridgehead.installer.plan.Step;
+import io.bridgehead.installer.update.VersionFolderCheck;
 import java.io.IOException;
 import java.security.PublicKey;
 import java.util.Optional;
@@ -28,7 +29,8 @@ final class ChooseSource implements Step {
     String recorded = context.record.version();
     PublicKey trusted = trustedKey();
     VersionFolderCheck.Verdict verdict = VersionFolderCheck.check(
-        context.layout.versionDir(recorded), recorded, trusted, context.layout.windows());
+        context.layout.versionDir(recorded), recorded, trusted, context.layout.windows(),
+        false);
     context.note("The version folder is " + (verdict.intact() ? "intact: " : "damaged: ")
         + verdict.detail() + ".");
     Optional<RepairSource> source = Optional.empty();

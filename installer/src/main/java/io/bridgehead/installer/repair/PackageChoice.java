@@ -1,8 +1,10 @@
 package io.bridgehead.installer.repair;
 
+import io.bridgehead.installer.update.VersionUnpacker;
 import io.bridgehead.wire.release.PackageException;
 import io.bridgehead.wire.release.PackageVerifier;
 import io.bridgehead.wire.release.ReleaseManifest;
+import io.bridgehead.wire.release.VersionOrder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +55,7 @@ final class PackageChoice {
       Path file = packages.resolve(version + ".zip");
       try {
         ReleaseManifest manifest = PackageVerifier.verify(file, trusted,
-            RepairContext.MAX_PACKAGE_BYTES);
+            VersionUnpacker.MAX_PACKAGE_BYTES);
         if (manifest.version().equals(version)) {
           return Optional.of(RepairSource.releasePackage(version, file));
         }

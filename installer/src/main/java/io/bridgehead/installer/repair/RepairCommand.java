@@ -3,6 +3,7 @@ package io.bridgehead.installer.repair;
 import io.bridgehead.agent.update.UpdateFolder;
 import io.bridgehead.agent.update.UpdateResult;
 import io.bridgehead.installer.distribution.DistributionLocator;
+import io.bridgehead.installer.layout.CurrentPointer;
 import io.bridgehead.installer.layout.InstallLayout;
 import io.bridgehead.installer.linux.Ownership;
 import io.bridgehead.installer.plan.Plan;
@@ -13,6 +14,8 @@ import io.bridgehead.installer.services.ServiceManagers;
 import io.bridgehead.installer.unattended.ConsoleProgress;
 import io.bridgehead.installer.unattended.InstallLog;
 import io.bridgehead.installer.unattended.InvalidOptionException;
+import io.bridgehead.installer.update.UpdaterException;
+import io.bridgehead.installer.update.UpdaterLock;
 import io.bridgehead.wire.Role;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,8 +40,11 @@ public final class RepairCommand {
   public static final int OK = 0;
   public static final int FAILED = 1;
   public static final int INVALID_ARGUMENT = 2;
-  /** Not allowed: repairing an installation into the system needs root. */
-  public static final int NOT_ALLOWED = 4;
+  /**
+   * Not allowed: repairing an installation into the system needs root. The launcher's
+   * ExitCode.ACCESS_DENIED, the code install and uninstall end with when not run as root.
+   */
+  public static final int NOT_ALLOWED = 8;
 
   public static final String USAGE = String.join("\n",
       "Usage: bridgehead repair [--root DIR] [--data-dir DIR] [--progress] [--log-file FILE]",
@@ -66,7 +72,7 @@ public final class RepairCommand {
       "",
       "Exit codes: 0 repaired; 1 failed, or no install record found (the message says why);",
       "2 invalid argument, or the install record is of another --root or data folder;",
-      "4 not allowed: repairing an installation into the system needs root.");
+      "8 not allowed: repairing an installation into the system needs root.");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -198,14 +204,16 @@ public final class RepairCommand {
             List.of()));
         return FAILED;
       }
-      try (UpdateLock lock = UpdateLock.take(updates, ownership(context))) {
+      try (UpdaterLock lock = UpdaterLock.acquire(updates, () -> progress.note("An update or"
+          + " another repair runs; waiting up to " + UpdaterLock.WAIT.toMinutes()
+          + " minutes for it to end."))) {
         clearUnfinishedUpdate(updates, progress);
         // Without undo: each finished step leaves the installation closer to working.
         PlanResult result = new Plan(RepairPlan.steps(context), progress, false)
             .run(() -> false, "Repaired Bridgehead in " + layout.installDir() + ".");
         writeResult(updates, context, record, result, progress);
         return result.status() == PlanResult.Status.OK ? OK : FAILED;
-      } catch (IOException e) {
+      } catch (IOException | UpdaterException e) {
         progress.result(new PlanResult(PlanResult.Status.FAILED, FAILED, e.getMessage(),
             List.of()));
         return FAILED;
@@ -279,8 +287,7 @@ public final class RepairCommand {
       version = record.version();
     }
     try {
-      Path current = CurrentLink.target(context.layout);
-      running = current == null ? null : current.getFileName().toString();
+      running = CurrentPointer.version(context.layout);
     } catch (IOException e) {
       running = null;
     }

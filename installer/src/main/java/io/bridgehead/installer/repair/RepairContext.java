@@ -25,11 +25,6 @@ import java.util.function.Consumer;
 final class RepairContext {
   /** The class the launch script starts, in the launcher module. */
   static final String MAIN_CLASS = "io.bridgehead.launcher.Main";
-  /**
-   * The largest release package and unpacked version accepted, in bytes: the default of the
-   * service's {@code maxPackageSize} setting.
-   */
-  static final long MAX_PACKAGE_BYTES = 256L * 1024 * 1024;
 
   final InstallLayout layout;
   final InstallRecord record;

@@ -3,7 +3,9 @@ package io.bridgehead.installer.repair;
 import io.bridgehead.agent.update.TrustedReleaseKey;
 import io.bridgehead.installer.distribution.VersionFiles;
 import io.bridgehead.installer.files.FileTrees;
+import io.bridgehead.installer.layout.CurrentPointer;
 import io.bridgehead.installer.plan.Step;
+import io.bridgehead.installer.update.VersionUnpacker;
 import io.bridgehead.wire.release.PackageException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,9 +47,11 @@ final class RestoreProgramFiles implements Step {
       }
       context.note("Restored " + version + " from " + source.describe() + ".");
     }
-    Path before = CurrentLink.target(context.layout);
+    Path target = CurrentPointer.target(context.layout);
+    Path before = target == null ? null
+        : context.layout.installDir().resolve(target).normalize();
     if (!version.equals(before)) {
-      CurrentLink.pointAt(context.layout, version);
+      CurrentPointer.pointAt(context.layout, version);
       context.note("Pointed " + context.layout.current() + " at " + version + " (it pointed"
           + " at " + (before == null ? "nothing" : before) + ").");
     }
@@ -60,8 +64,8 @@ final class RestoreProgramFiles implements Step {
       return;
     }
     try {
-      PackageUnpack.unpack(source.packageFile(),
-          TrustedReleaseKey.load(context.layout.dataDir()), staging, context.layout.windows());
+      new VersionUnpacker(context.layout, TrustedReleaseKey.load(context.layout.dataDir()),
+          RepairContext.MAIN_CLASS).unpackInto(source.packageFile(), source.version(), staging);
     } catch (PackageException e) {
       // The package passed the same checks a moment ago, so it changed in between.
       throw new IOException("the package " + source.packageFile() + " was rejected: "

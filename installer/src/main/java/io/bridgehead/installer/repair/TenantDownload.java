@@ -2,18 +2,17 @@ package io.bridgehead.installer.repair;
 
 import io.bridgehead.agent.config.AgentConfig;
 import io.bridgehead.agent.config.FileCredentialStore;
-import io.bridgehead.agent.proxy.ProxyRoute;
+import io.bridgehead.agent.tenant.ReleaseStream;
 import io.bridgehead.agent.tenant.TenantClient;
 import io.bridgehead.agent.tenant.TenantConnection;
 import io.bridgehead.agent.update.UpdateFolder;
 import io.bridgehead.installer.distribution.VersionFiles;
-import io.bridgehead.wire.AgentApi;
+import io.bridgehead.installer.update.VersionUnpacker;
 import io.bridgehead.wire.HeartbeatResponse;
 import io.bridgehead.wire.Role;
 import io.bridgehead.wire.release.PackageException;
 import io.bridgehead.wire.release.PackageVerifier;
 import io.bridgehead.wire.release.ReleaseManifest;
-import io.bridgehead.wire.tls.TenantTrust;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,10 +22,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.Optional;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * Downloads the package of the pool's wanted version from the tenant with a role's enrollment:
@@ -79,7 +74,7 @@ final class TenantDownload {
     TenantClient client = TenantClient.create(connection, credential.get(), POLL_WAIT);
     try {
       HeartbeatResponse heartbeat = client.heartbeat(context.record.version(), 0);
-      return Optional.of(download(context, connection, credential.get(), heartbeat, trusted));
+      return Optional.of(download(context, connection, client, heartbeat, trusted));
     } finally {
       goodbye(context, client);
     }
@@ -101,21 +96,23 @@ final class TenantDownload {
   }
 
   private static RepairSource download(RepairContext context, TenantConnection connection,
-      String credential, HeartbeatResponse heartbeat, PublicKey trusted)
+      TenantClient client, HeartbeatResponse heartbeat, PublicKey trusted)
       throws IOException, PackageException {
     String version = ReleaseManifest.checkVersion(heartbeat.wantedVersion());
     UpdateFolder updates = context.updates();
     Files.createDirectories(updates.packages());
     Path part = updates.partialPackage(version);
     try {
-      get(connection, credential, version, part);
+      try (ReleaseStream release = client.downloadRelease(version, 0, null)) {
+        copy(release.body(), part, version);
+      }
       if (heartbeat.packageSha256() != null
           && !VersionFiles.sha256(part).equals(heartbeat.packageSha256())) {
         throw new IOException("the package of " + version + " has another SHA-256 than the"
             + " tenant's heartbeat gives");
       }
       ReleaseManifest manifest = PackageVerifier.verify(part, trusted,
-          RepairContext.MAX_PACKAGE_BYTES);
+          VersionUnpacker.MAX_PACKAGE_BYTES);
       if (!manifest.version().equals(version)) {
         throw new IOException("the package of " + version + " contains version "
             + manifest.version());
@@ -132,43 +129,9 @@ final class TenantDownload {
   }
 
   /**
-   * Downloads the whole package into {@code target}, replacing any partial download, and
-   * stops at {@link RepairContext#MAX_PACKAGE_BYTES}. The client is set up as the service's
-   * own tenant client is: the same trust, proxy and time-outs, and no redirects, which could
-   * send the credential elsewhere.
+   * Writes the whole package to {@code target}, replacing any partial download, and stops at
+   * {@link VersionUnpacker#MAX_PACKAGE_BYTES}.
    */
-  private static void get(TenantConnection connection, String credential, String version,
-      Path target) throws IOException {
-    TenantTrust trust = TenantTrust.create(connection.fingerprint(), connection.caBundle());
-    ProxyRoute route = connection.proxy().routeTo(connection.host(), connection.port());
-    OkHttpClient http = new OkHttpClient.Builder()
-        .proxy(route.proxy())
-        .proxyAuthenticator(route.authenticator())
-        .sslSocketFactory(trust.sslContext().getSocketFactory(), trust.trustManager())
-        .connectTimeout(Duration.ofSeconds(10))
-        .readTimeout(Duration.ofSeconds(30))
-        .retryOnConnectionFailure(false)
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .build();
-    Request request = new Request.Builder()
-        .url(connection.url() + AgentApi.releasePath(version))
-        .header("Authorization", "Bearer " + credential)
-        .get()
-        .build();
-    try (Response response = http.newCall(request).execute()) {
-      ResponseBody body = response.body();
-      if (response.code() != 200 || body == null) {
-        throw new IOException("the tenant responded to GET " + AgentApi.releasePath(version)
-            + " with HTTP " + response.code());
-      }
-      copy(body.byteStream(), target, version);
-    } finally {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
-    }
-  }
-
   private static void copy(InputStream in, Path target, String version) throws IOException {
     long written = 0;
     try (OutputStream out = Files.newOutputStream(target)) {
@@ -176,9 +139,9 @@ final class TenantDownload {
       int read;
       while ((read = in.read(buffer)) >= 0) {
         written += read;
-        if (written > RepairContext.MAX_PACKAGE_BYTES) {
+        if (written > VersionUnpacker.MAX_PACKAGE_BYTES) {
           throw new IOException("the package of " + version + " is over the limit of "
-              + RepairContext.MAX_PACKAGE_BYTES + " bytes");
+              + VersionUnpacker.MAX_PACKAGE_BYTES + " bytes");
         }
         out.write(buffer, 0, read);
       }

@@ -7,8 +7,12 @@ public final class UpdaterException extends Exception {
   public static final int FAILED = 1;
   /** The command line or the data folder is invalid. */
   public static final int INVALID_ARGUMENT = 2;
-  /** The caller may not change this installation, such as a user other than root. */
-  public static final int NOT_ALLOWED = 4;
+  /**
+   * The caller may not change this installation, such as a user other than root. The
+   * launcher's ExitCode.ACCESS_DENIED, the code install and uninstall end with when not run
+   * as root.
+   */
+  public static final int NOT_ALLOWED = 8;
 
   private final int exitCode;
 

@@ -9,16 +9,16 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
 /**
- * {@code updater.lock}, held for the whole run, so that no two updaters and no service
- * spawning a recovery act on the same installation at once. The operating system releases
- * it when the process ends, however it ends.
+ * {@code updater.lock}, held for the whole run of an updater or of repair, so that no two of
+ * them and no service spawning a recovery act on the same installation at once. The
+ * operating system releases it when the process ends, however it ends.
  */
-final class UpdaterLock implements AutoCloseable {
+public final class UpdaterLock implements AutoCloseable {
   /**
    * How long an updater waits for another: longer than one update with its rollback takes,
    * which is two stops of up to 90 s and two health waits of 2 min by default.
    */
-  static final Duration WAIT = Duration.ofMinutes(10);
+  public static final Duration WAIT = Duration.ofMinutes(10);
   private static final Duration POLL = Duration.ofMillis(500);
 
   private final FileChannel channel;
@@ -30,14 +30,15 @@ final class UpdaterLock implements AutoCloseable {
   }
 
   /**
-   * Takes the lock, waiting up to {@link #WAIT} while another updater has it. A service that
-   * finds an interrupted update starts a recovery, and an administrator may start one at the
-   * same time: the second waits, then finds the journal gone and has nothing left to do.
+   * Takes the lock, waiting up to {@link #WAIT} while another updater or repair has it. A
+   * service that finds an interrupted update starts a recovery, and an administrator may start
+   * one at the same time: the second waits, then finds the journal gone and has nothing left
+   * to do.
    *
    * @param waiting told once, when the lock is taken and this call waits
    * @throws UpdaterException when another process still has the lock after the wait
    */
-  static UpdaterLock acquire(UpdateFolder folder, Runnable waiting)
+  public static UpdaterLock acquire(UpdateFolder folder, Runnable waiting)
       throws IOException, UpdaterException {
     FileChannel channel = FileChannel.open(folder.lock(), StandardOpenOption.CREATE,
         StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
@@ -67,9 +68,9 @@ final class UpdaterLock implements AutoCloseable {
     }
     if (lock == null) {
       channel.close();
-      throw new UpdaterException(UpdaterException.FAILED, "another updater still runs after "
-          + WAIT.toMinutes() + " minutes: it has the lock " + folder.lock() + ". Wait until"
-          + " it ends, and see " + folder.log());
+      throw new UpdaterException(UpdaterException.FAILED, "another updater or repair"
+          + " still runs after " + WAIT.toMinutes() + " minutes: it has the lock "
+          + folder.lock() + ". Wait until it ends, and see " + folder.log());
     }
     return new UpdaterLock(channel, lock);
   }

@@ -1,104 +1,132 @@
 package io.bridgehead.installer.update;
 
+import io.bridgehead.installer.distribution.VersionFiles;
 import io.bridgehead.wire.Json;
 import io.bridgehead.wire.release.ManifestEntry;
+import io.bridgehead.wire.release.PackageVerifier;
 import io.bridgehead.wire.release.ReleaseKeys;
 import io.bridgehead.wire.release.ReleaseManifest;
 import io.bridgehead.wire.release.ReleasePackage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Base64;
-import java.util.HexFormat;
+import java.util.stream.Stream;
 
 /**
- * Checks an unpacked version folder against the signed manifest that was unpacked with it,
- * {@code manifest.json} and {@code manifest.sig} beside {@code lib/}: the signature, the
- * version, and every listed file's size and SHA-256. Files the manifest does not list, such
- * as a {@code bin/bridgehead} written at unpack time, are not checked.
+ * Checks whether a version folder is intact: its launch script, then every file that its
+ * {@code manifest.json} lists, by size and SHA-256, after the manifest's signature in
+ * {@code manifest.sig}. Files the manifest does not list, such as a {@code bin/bridgehead}
+ * written at unpack time, are not checked by hash.
+ *
+ * <p>The updater reuses only a folder with a valid signature. Repair also accepts the
+ * unsigned manifest that installs from a build write ({@link VersionFiles}), and a folder
+ * without a manifest, made before installs wrote one, which it can only check by shape.
  */
 public final class VersionFolderCheck {
   private VersionFolderCheck() {}
 
   /**
-   * Returns null when {@code versionDir} contains {@code version} as signed with {@code key},
-   * else a sentence that says what differs.
+   * The outcome of a check.
    *
-   * @param requireSignature false to accept a folder without {@code manifest.sig}, whose
-   *     files are then checked against the unsigned manifest only
+   * @param intact true when the folder can run as it is
+   * @param detail a sentence: what was checked, or what is wrong
    */
-  public static String problem(Path versionDir, String version, PublicKey key,
+  public record Verdict(boolean intact, String detail) {}
+
+  /**
+   * Checks {@code folder}.
+   *
+   * @param trusted the release key to check {@code manifest.sig} with, or null when it could
+   *     not be loaded, so that a signed folder counts as damaged
+   * @param requireSignature true to count a folder without {@code manifest.sig} as damaged;
+   *     false to check it against its unsigned manifest, or by shape when it has none
+   */
+  public static Verdict check(Path folder, String version, PublicKey trusted, boolean windows,
       boolean requireSignature) throws IOException {
-    byte[] manifestBytes;
-    try {
-      manifestBytes = Files.readAllBytes(versionDir.resolve(ReleasePackage.MANIFEST));
-    } catch (NoSuchFileException e) {
-      return versionDir + " has no " + ReleasePackage.MANIFEST;
+    if (!Files.isDirectory(folder)) {
+      return new Verdict(false, "the version folder " + folder + " is missing");
     }
-    Path signatureFile = versionDir.resolve(ReleasePackage.SIGNATURE);
-    if (Files.exists(signatureFile)) {
-      if (!signed(manifestBytes, Files.readString(signatureFile, StandardCharsets.US_ASCII),
-          key)) {
-        return "the signature " + signatureFile + " does not match the trusted release key "
-            + ReleaseKeys.fingerprint(key);
+    Path launcher = folder.resolve("bin").resolve(windows ? "bridgehead.cmd" : "bridgehead");
+    if (!Files.isRegularFile(launcher) || !windows && !Files.isExecutable(launcher)) {
+      return new Verdict(false, "the program " + launcher + " is missing or not executable");
+    }
+    Path manifestFile = folder.resolve(ReleasePackage.MANIFEST);
+    Path signatureFile = folder.resolve(ReleasePackage.SIGNATURE);
+    boolean signed = Files.isRegularFile(signatureFile);
+    if (requireSignature && !signed) {
+      return new Verdict(false, folder + " has no " + ReleasePackage.SIGNATURE);
+    }
+    if (!Files.isRegularFile(manifestFile)) {
+      return requireSignature
+          ? new Verdict(false, folder + " has no " + ReleasePackage.MANIFEST)
+          : checkShape(folder);
+    }
+    byte[] manifestBytes = Files.readAllBytes(manifestFile);
+    if (signed) {
+      if (trusted == null) {
+        return new Verdict(false, "the signature " + signatureFile + " cannot be checked"
+            + " without the release key");
       }
-    } else if (requireSignature) {
-      return versionDir + " has no " + ReleasePackage.SIGNATURE;
+      if (!signatureMatches(manifestBytes, signatureFile, trusted)) {
+        return new Verdict(false, "the signature " + signatureFile + " does not match "
+            + manifestFile + " and the trusted release key " + ReleaseKeys.fingerprint(trusted));
+      }
     }
     ReleaseManifest manifest;
     try {
       manifest = Json.mapper().readValue(manifestBytes, ReleaseManifest.class);
     } catch (IOException e) {
-      return "the manifest in " + versionDir + " is not valid: " + e.getMessage();
+      return new Verdict(false, "the manifest " + manifestFile + " is not valid: "
+          + e.getMessage());
     }
     if (!manifest.version().equals(version)) {
-      return "the manifest in " + versionDir + " is of version " + manifest.version()
-          + ", not " + version;
+      return new Verdict(false, "the manifest " + manifestFile + " is of version "
+          + manifest.version() + ", not " + version);
     }
     for (ManifestEntry entry : manifest.files()) {
-      Path file = versionDir.resolve(entry.path());
+      Path file = folder.resolve(entry.path());
       if (!Files.isRegularFile(file)) {
-        return "file " + file + " is missing";
+        return new Verdict(false, "the file " + file + " is missing");
       }
-      if (Files.size(file) != entry.size() || !sha256(file).equals(entry.sha256())) {
-        return "file " + file + " differs from the manifest";
+      if (Files.size(file) != entry.size() || !VersionFiles.sha256(file).equals(entry.sha256())) {
+        return new Verdict(false, "the file " + file + " differs from the manifest");
       }
     }
-    return null;
+    return new Verdict(true, "every file of " + folder + " matches its "
+        + (signed ? "signed" : "unsigned") + " manifest");
   }
 
-  private static boolean signed(byte[] data, String signatureText, PublicKey key) {
+  /** Returns true when {@code signatureFile}, base64 text, is a valid signature. */
+  private static boolean signatureMatches(byte[] manifestBytes, Path signatureFile,
+      PublicKey trusted) throws IOException {
+    byte[] signature;
     try {
-      byte[] signature = Base64.getDecoder().decode(signatureText.trim());
-      Signature verifier = Signature.getInstance(ReleaseKeys.ALGORITHM);
-      verifier.initVerify(key);
-      verifier.update(data);
-      return verifier.verify(signature);
-    } catch (IllegalArgumentException | GeneralSecurityException e) {
+      signature = Base64.getDecoder().decode(
+          Files.readString(signatureFile, StandardCharsets.US_ASCII).trim());
+    } catch (IllegalArgumentException e) {
       return false;
     }
+    return PackageVerifier.signatureMatches(manifestBytes, signature, trusted);
   }
 
-  private static String sha256(Path file) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
+  /** Checks a folder without a manifest: a {@code lib/} folder with at least one jar. */
+  private static Verdict checkShape(Path folder) throws IOException {
+    Path lib = folder.resolve("lib");
+    boolean jars = false;
+    if (Files.isDirectory(lib)) {
+      try (Stream<Path> files = Files.list(lib)) {
+        jars = files.anyMatch(file -> file.getFileName().toString().endsWith(".jar"));
+      }
     }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(OutputStream.nullOutputStream());
+    if (!jars) {
+      return new Verdict(false, "the folder " + lib + " is missing or has no jars");
     }
-    return HexFormat.of().formatHex(digest.digest());
+    // NOTE: without a manifest a changed or truncated jar goes unnoticed; only a missing
+    // program or an empty lib/ counts as damage.
+    return new Verdict(true, folder + " has no manifest.json, so its files cannot be checked"
+        + " by hash; its program and lib/ are there");
   }
 }

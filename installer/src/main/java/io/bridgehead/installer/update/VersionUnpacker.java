@@ -59,8 +59,8 @@ public final class VersionUnpacker {
   public Path unpack(Path archive, String version) throws PackageException, IOException {
     Path versionDir = layout.versionDir(version);
     if (Files.exists(versionDir, LinkOption.NOFOLLOW_LINKS)) {
-      if (VersionFolderCheck.problem(versionDir, version, key, true) == null
-          && Files.exists(launcher(versionDir))) {
+      if (VersionFolderCheck.check(versionDir, version, key, layout.windows(), true)
+          .intact()) {
         return versionDir;
       }
       FileTrees.delete(versionDir);
@@ -71,32 +71,46 @@ public final class VersionUnpacker {
     FileTrees.delete(partial);
     try {
       copyPackage(archive, copy);
-      ReleaseManifest manifest = PackageVerifier.unpack(copy, key, MAX_PACKAGE_BYTES, partial);
-      if (!manifest.version().equals(version)) {
-        throw new PackageException(Reason.BAD_MANIFEST, "package " + archive.getFileName()
-            + " contains version " + manifest.version() + ", not " + version);
-      }
-      for (String name : List.of(ReleasePackage.MANIFEST, ReleasePackage.SIGNATURE)) {
-        if (manifest.files().stream().anyMatch(entry -> entry.path().equals(name))) {
-          throw new PackageException(Reason.BAD_MANIFEST, "package " + version + " lists a"
-              + " file " + name + ", which is where the version folder keeps its signed"
-              + " manifest; build the package from a folder without it");
-        }
-        copyEntry(copy, name, partial.resolve(name));
-      }
-      if (!Files.exists(launcher(partial))) {
-        writeLauncher(partial, version);
-      }
-      if (FileTrees.isPosix(partial)) {
-        // The unpack's temporary folder is made owner-only; the services read this one.
-        Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rwxr-xr-x"));
-      }
+      unpackInto(copy, version, partial);
       Files.move(partial, versionDir, StandardCopyOption.ATOMIC_MOVE);
       return versionDir;
     } finally {
       FileTrees.delete(partial);
       Files.deleteIfExists(copy);
     }
+  }
+
+  /**
+   * Verifies {@code archive} and unpacks it into {@code target}, which must not exist: the
+   * package's files, its signed manifest beside them and, when the package has none,
+   * {@code bin/bridgehead}. The caller renames {@code target} into place.
+   *
+   * @throws PackageException when the package is rejected, or is of another version
+   */
+  public ReleaseManifest unpackInto(Path archive, String version, Path target)
+      throws PackageException, IOException {
+    ReleaseManifest manifest = PackageVerifier.unpack(archive, key, MAX_PACKAGE_BYTES, target);
+    if (!manifest.version().equals(version)) {
+      throw new PackageException(Reason.BAD_MANIFEST, "package " + archive + " contains"
+          + " version " + manifest.version() + ", not " + version);
+    }
+    for (String name : List.of(ReleasePackage.MANIFEST, ReleasePackage.SIGNATURE)) {
+      if (manifest.files().stream().anyMatch(entry -> entry.path().equals(name))) {
+        throw new PackageException(Reason.BAD_MANIFEST, "package " + version + " lists a"
+            + " file " + name + ", which is where the version folder keeps its signed"
+            + " manifest; build the package from a folder without it");
+      }
+      copyEntry(archive, name, target.resolve(name));
+    }
+    if (!Files.exists(launcher(target))) {
+      writeLauncher(target, version);
+    }
+    if (FileTrees.isPosix(target)) {
+      // PackageVerifier.unpack makes the folder owner-only (0700), which would keep the
+      // services' account out of a folder that root unpacked.
+      Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+    return manifest;
   }
 
   /**

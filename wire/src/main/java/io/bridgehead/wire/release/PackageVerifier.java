@@ -155,7 +155,12 @@ public final class PackageVerifier {
     }
   }
 
-  private static boolean signatureMatches(byte[] data, byte[] signature, PublicKey key) {
+  /**
+   * Returns true when {@code signature}, the decoded bytes of a {@code manifest.sig}, is a
+   * valid signature of {@code data} by {@code key}. Version folders keep the signed manifest
+   * beside their files, and the installer checks them with this too.
+   */
+  public static boolean signatureMatches(byte[] data, byte[] signature, PublicKey key) {
     try {
       Signature verifier = Signature.getInstance(ReleaseKeys.ALGORITHM);
       verifier.initVerify(key);

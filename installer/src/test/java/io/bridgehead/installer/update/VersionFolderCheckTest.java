@@ -1,4 +1,4 @@
-package io.bridgehead.installer.repair;
+package io.bridgehead.installer.update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,7 +84,7 @@ class VersionFolderCheckTest {
     writeManifest("1.2.0", true);
 
     VersionFolderCheck.Verdict verdict = VersionFolderCheck.check(version, "1.2.0",
-        ReleaseKeys.generate().getPublic(), false);
+        ReleaseKeys.generate().getPublic(), false, false);
 
     assertThat(verdict.intact()).isFalse();
     assertThat(verdict.detail()).contains("does not match");
@@ -124,16 +124,37 @@ class VersionFolderCheckTest {
   }
 
   @Test
+  void requiredSignatureRejectsUnsignedFolder() throws Exception {
+    writeManifest("1.2.0", false);
+
+    VersionFolderCheck.Verdict unsigned = VersionFolderCheck.check(version, "1.2.0",
+        KEY.getPublic(), false, true);
+
+    assertThat(unsigned.intact()).isFalse();
+    assertThat(unsigned.detail()).contains("has no manifest.sig");
+  }
+
+  @Test
+  void requiredSignatureAcceptsSignedFolder() throws Exception {
+    writeManifest("1.2.0", true);
+
+    VersionFolderCheck.Verdict signed = VersionFolderCheck.check(version, "1.2.0",
+        KEY.getPublic(), false, true);
+
+    assertThat(signed.intact()).as(signed.detail()).isTrue();
+  }
+
+  @Test
   void missingFolderIsDamaged() throws Exception {
     VersionFolderCheck.Verdict verdict = VersionFolderCheck.check(folder.resolve("9.9.9"),
-        "9.9.9", KEY.getPublic(), false);
+        "9.9.9", KEY.getPublic(), false, false);
 
     assertThat(verdict.intact()).isFalse();
     assertThat(verdict.detail()).contains("is missing");
   }
 
   private VersionFolderCheck.Verdict check() throws IOException {
-    return VersionFolderCheck.check(version, "1.2.0", KEY.getPublic(), false);
+    return VersionFolderCheck.check(version, "1.2.0", KEY.getPublic(), false, false);
   }
 
   /** Writes a manifest of lib/agent.jar, signed or not, as a package's unpack leaves it. */

@@ -1,4 +1,4 @@
-package io.bridgehead.installer.repair;
+package io.bridgehead.wire.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.bridgehead.installer.repair;
+package io.bridgehead.wire.release;
 
 import java.util.Comparator;
 
@@ -7,9 +7,9 @@ import java.util.Comparator;
  * allow them. A version with a suffix, such as {@code 1.5.0-rc.1}, comes before the same
  * version without one; two suffixes compare as text.
  */
-final class VersionOrder implements Comparator<String> {
+public final class VersionOrder implements Comparator<String> {
   /** The newest version first. */
-  static final Comparator<String> NEWEST_FIRST = new VersionOrder().reversed();
+  public static final Comparator<String> NEWEST_FIRST = new VersionOrder().reversed();
 
   @Override
   public int compare(String left, String right) {
