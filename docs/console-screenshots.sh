@@ -22,8 +22,11 @@ pids=""
 
 cleanup() {
   "$root/bin/bridgehead" uninstall --root "$work/install" >/dev/null 2>&1 || true
-  for pid in $pids; do
+  # Newest first, one at a time: the console must end before the X server it draws on, or
+  # GTK crashes in native code as the display goes away.
+  for pid in $(printf '%s\n' $pids | tac); do
     kill "$pid" 2>/dev/null || true
+    timeout 20 tail --pid="$pid" -f /dev/null 2>/dev/null || true
   done
   wait 2>/dev/null || true
   rm -rf "$work"

@@ -51,13 +51,13 @@ final class UpdatesView extends VBox implements Page {
       "repairReason", "checking whether this user may repair…");
   private final ChangeListener<Object> serviceChanged = (property, before, after) ->
       refreshService();
+  private boolean showing;
   /** Checks again when the service comes back, as after the restart of an update. */
   private final ChangeListener<Boolean> connectedChanged = (property, before, connected) -> {
     if (connected && showing) {
       check();
     }
   };
-  private boolean showing;
 
   /**
    * Makes the page.
