@@ -43,9 +43,6 @@ final class UpdaterCommand {
       "installation runs healthy); 1 the update failed and was rolled back, or failed",
       "outright; 2 invalid argument; 8 not allowed (not root for a system installation).");
 
-  private static final Duration MIN_HEALTH_TIMEOUT = Duration.ofSeconds(1);
-  private static final Duration MAX_HEALTH_TIMEOUT = Duration.ofHours(1);
-
   private final PrintStream out;
   private final PrintStream err;
 
@@ -68,7 +65,7 @@ final class UpdaterCommand {
           + " such as /var/lib/bridgehead");
     }
     Duration timeout = args.duration("health-timeout", Updater.DEFAULT_HEALTH_TIMEOUT,
-        MIN_HEALTH_TIMEOUT, MAX_HEALTH_TIMEOUT);
+        Updater.MIN_HEALTH_TIMEOUT, Updater.MAX_HEALTH_TIMEOUT);
     Updater updater = new Updater(Path.of(data), timeout, Main.class.getName(), out,
         System.getenv());
     try {

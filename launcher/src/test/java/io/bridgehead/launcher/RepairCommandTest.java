@@ -268,6 +268,8 @@ class RepairCommandTest {
         "--root", empty.toString()), "");
     InstallProcess.Result badTimeout = InstallProcess.run(distribution, List.of("repair",
         "--root", root.toString(), "--health-timeout", "soon"), "");
+    InstallProcess.Result shortTimeout = InstallProcess.run(distribution, List.of("repair",
+        "--root", root.toString(), "--health-timeout", "500ms"), "");
     InstallProcess.Result keptData = InstallProcess.run(distribution, List.of("repair",
         "--root", keptRoot.toString()), "");
     InstallProcess.Result relativeData = InstallProcess.run(distribution, List.of("repair",
@@ -279,6 +281,9 @@ class RepairCommandTest {
         .contains("install Bridgehead first");
     assertThat(badTimeout.exitCode()).as(badTimeout.toString()).isEqualTo(2);
     assertThat(badTimeout.err()).contains("--health-timeout").contains("'soon'");
+    assertThat(shortTimeout.exitCode()).as(shortTimeout.toString()).isEqualTo(2);
+    assertThat(shortTimeout.err()).contains("--health-timeout 500ms is out of range")
+        .contains("use 1s to 1h");
     assertThat(keptData.exitCode()).as(keptData.toString()).isEqualTo(1);
     assertThat(keptData.err()).contains("lists no services").contains("install it again");
     assertThat(relativeData.exitCode()).as(relativeData.toString()).isEqualTo(2);

@@ -4,6 +4,7 @@ import io.bridgehead.agent.config.DurationText;
 import io.bridgehead.installer.layout.InstallLayout;
 import io.bridgehead.installer.unattended.InvalidOptionException;
 import io.bridgehead.installer.unattended.Options;
+import io.bridgehead.installer.update.Updater;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,9 +65,10 @@ record RepairArguments(Path root, Path dataDir, Path logFile, boolean machine,
       } catch (IllegalArgumentException e) {
         throw new InvalidOptionException("--health-timeout: " + e.getMessage());
       }
-      if (timeout.isZero()) {
-        throw new InvalidOptionException("--health-timeout 0 leaves no time for the services"
-            + " to start; give at least 1s, such as 120s");
+      if (timeout.compareTo(Updater.MIN_HEALTH_TIMEOUT) < 0
+          || timeout.compareTo(Updater.MAX_HEALTH_TIMEOUT) > 0) {
+        throw new InvalidOptionException("--health-timeout " + timeoutText + " is out of"
+            + " range; use 1s to 1h, such as 120s");
       }
     }
     return new RepairArguments(root, layout.dataDir(), logFile, options.flag("progress"),
