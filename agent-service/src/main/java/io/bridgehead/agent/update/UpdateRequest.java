@@ -1,11 +1,6 @@
 package io.bridgehead.agent.update;
 
-import io.bridgehead.agent.config.AtomicFiles;
-import io.bridgehead.wire.Json;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -25,8 +20,7 @@ public record UpdateRequest(String version, String fromVersion, String requested
 
   /** Writes the request atomically. */
   public void write(UpdateFolder folder) throws IOException {
-    AtomicFiles.write(folder.request(),
-        Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(this), false);
+    FolderFiles.write(folder.request(), this);
   }
 
   /**
@@ -35,18 +29,6 @@ public record UpdateRequest(String version, String fromVersion, String requested
    * @throws IOException when the file is there but is not a request, naming the file
    */
   public static Optional<UpdateRequest> read(UpdateFolder folder) throws IOException {
-    Path file = folder.request();
-    byte[] content;
-    try {
-      content = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Json.mapper().readValue(content, UpdateRequest.class));
-    } catch (IOException e) {
-      throw new IOException("the update request " + file + " is not valid: " + e.getMessage(),
-          e);
-    }
+    return FolderFiles.read(folder.request(), UpdateRequest.class, "update request");
   }
 }

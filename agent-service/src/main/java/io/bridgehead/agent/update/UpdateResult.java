@@ -1,11 +1,8 @@
 package io.bridgehead.agent.update;
 
-import io.bridgehead.agent.config.AtomicFiles;
 import io.bridgehead.wire.Json;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,15 +44,13 @@ public record UpdateResult(String kind, String version, String fromVersion, Stri
    * history, which keeps the last {@value #HISTORY_SIZE} results.
    */
   public void write(UpdateFolder folder) throws IOException {
-    AtomicFiles.write(folder.result(),
-        Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(this), false);
+    FolderFiles.write(folder.result(), this);
     List<UpdateResult> history = new ArrayList<>(history(folder));
     history.add(0, this);
     if (history.size() > HISTORY_SIZE) {
       history = history.subList(0, HISTORY_SIZE);
     }
-    AtomicFiles.write(folder.history(),
-        Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(history), false);
+    FolderFiles.write(folder.history(), history);
   }
 
   /**
@@ -78,18 +73,6 @@ public record UpdateResult(String kind, String version, String fromVersion, Stri
    * @throws IOException when the file is there but is not a result, naming the file
    */
   public static Optional<UpdateResult> read(UpdateFolder folder) throws IOException {
-    Path file = folder.result();
-    byte[] content;
-    try {
-      content = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Json.mapper().readValue(content, UpdateResult.class));
-    } catch (IOException e) {
-      throw new IOException("the update result " + file + " is not valid: " + e.getMessage(),
-          e);
-    }
+    return FolderFiles.read(folder.result(), UpdateResult.class, "update result");
   }
 }
