@@ -193,7 +193,8 @@ public final class AgentEndpoints {
     }
     agents.touch(agent.id(), agent.version(), clock.instant());
     Optional<JobOffer> offer =
-        dispatcher.next(agent, roles, Duration.ofSeconds(request.waitSeconds()));
+        dispatcher.next(agent, instanceId(exchange), roles,
+            Duration.ofSeconds(request.waitSeconds()));
     if (offer.isPresent()) {
       Exchanges.sendJson(exchange, 200, offer.get());
     } else {
@@ -274,6 +275,8 @@ public final class AgentEndpoints {
     if (instance != null && agents.endInstance(agent.id(), instance)) {
       log.info("Agent {} instance {} ended with a goodbye request", agent.id(), instance);
     }
+    // The process's long poll may still wait here: its closed connection shows nowhere.
+    dispatcher.endPolls(agent.id(), instance);
     Exchanges.sendNoContent(exchange);
   }
 

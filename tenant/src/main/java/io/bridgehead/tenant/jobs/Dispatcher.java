@@ -67,7 +67,15 @@ public final class Dispatcher {
   private long nextSequence;
 
   /** A long poll in {@link #next}; a smaller sequence number has waited longer. */
-  private record Waiter(Agent agent, Set<Role> roles, long sequence) {}
+  /**
+   * One long poll.
+   *
+   * @param instance the agent process's instance id, or null when it sent none
+   */
+  private record Waiter(Agent agent, String instance, Set<Role> roles, long sequence) {}
+
+  /** The polls whose process said goodbye; they end empty. Guarded by the database lock. */
+  private final Set<Waiter> ended = new HashSet<>();
 
   public Dispatcher(Database database, JobStore jobs, AgentStore agents, PoolStore pools,
       EventStore events, Clock clock, DispatchSettings settings) {
@@ -119,16 +127,27 @@ public final class Dispatcher {
    */
   public Optional<JobOffer> next(Agent agent, Set<Role> roles, Duration wait)
       throws InterruptedException {
+    return next(agent, null, roles, wait);
+  }
+
+  /**
+   * Waits for a job as {@link #next(Agent, Set, Duration)} does, for the agent process
+   * {@code instance}, whose polls {@link #endPolls} ends.
+   *
+   * @param instance the process's instance id, or null when it sent none
+   */
+  public Optional<JobOffer> next(Agent agent, String instance, Set<Role> roles, Duration wait)
+      throws InterruptedException {
     Duration capped = wait.compareTo(settings.maxPollWait()) > 0 ? settings.maxPollWait() : wait;
     long deadline = System.nanoTime() + capped.toNanos();
     Set<Role> served = new HashSet<>(roles);
     served.retainAll(agent.roles());
     synchronized (database.lock()) {
-      Waiter self = new Waiter(agent, Set.copyOf(served), nextSequence++);
+      Waiter self = new Waiter(agent, instance, Set.copyOf(served), nextSequence++);
       waiters.add(self);
       try {
         while (true) {
-          if (!isEnabled(agent.id())) {
+          if (!isEnabled(agent.id()) || ended.contains(self)) {
             return Optional.empty();
           }
           Optional<Job> chosen = chooseJob(self);
@@ -143,10 +162,27 @@ public final class Dispatcher {
         }
       } finally {
         waiters.remove(self);
+        ended.remove(self);
         // Another poll may have passed over a job for this one, or its choice may change now
         // that this agent has one more job.
         database.lock().notifyAll();
       }
+    }
+  }
+
+  /**
+   * Ends the waiting polls of an agent process that said goodbye, so that no job is offered
+   * to a poll whose process has stopped and would never accept it.
+   */
+  public void endPolls(String agentId, String instance) {
+    synchronized (database.lock()) {
+      for (Waiter waiter : waiters) {
+        if (waiter.agent().id().equals(agentId) && instance != null
+            && instance.equals(waiter.instance())) {
+          ended.add(waiter);
+        }
+      }
+      database.lock().notifyAll();
     }
   }
 

@@ -115,6 +115,47 @@ class DispatcherTest {
   }
 
   @Test
+  void goodbyeEndsProcessPolls() throws Exception {
+    CompletableFuture<Optional<JobOffer>> stopped = CompletableFuture.supplyAsync(() -> {
+      try {
+        return dispatcher.next(agent, "stopped-process", AUTOMATION, Duration.ofSeconds(20));
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    while (dispatcher.waitingPolls() == 0) {
+      Thread.sleep(10);
+    }
+
+    dispatcher.endPolls(agent.id(), "stopped-process");
+
+    // A generous bound: the poll must end because of the goodbye, not its 20 s.
+    assertThat(stopped.get(10, TimeUnit.SECONDS)).isEmpty();
+    Job job = dispatcher.submit(pool.id(), Role.AUTOMATION, TASK, 3);
+    assertThat(dispatcher.next(agent, "next-process", AUTOMATION, Duration.ZERO))
+        .map(JobOffer::jobId).contains(job.id());
+  }
+
+  @Test
+  void goodbyeLeavesOtherPolls() throws Exception {
+    CompletableFuture<Optional<JobOffer>> running = CompletableFuture.supplyAsync(() -> {
+      try {
+        return dispatcher.next(agent, "running-process", AUTOMATION, Duration.ofSeconds(20));
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    while (dispatcher.waitingPolls() == 0) {
+      Thread.sleep(10);
+    }
+
+    dispatcher.endPolls(agent.id(), "another-process");
+    Job job = dispatcher.submit(pool.id(), Role.AUTOMATION, TASK, 3);
+
+    assertThat(running.get(10, TimeUnit.SECONDS)).map(JobOffer::jobId).contains(job.id());
+  }
+
+  @Test
   void emptyPollEndsEmpty() throws Exception {
     assertThat(dispatcher.next(agent, AUTOMATION, Duration.ofMillis(50))).isEmpty();
   }
