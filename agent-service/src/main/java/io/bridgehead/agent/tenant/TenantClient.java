@@ -22,6 +22,7 @@ import io.bridgehead.wire.Role;
 import io.bridgehead.wire.UpdateReport;
 import io.bridgehead.wire.tls.TenantTrust;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -308,7 +309,7 @@ public final class TenantClient {
         call.cancel();
       }
     }
-    try (Response response = call.execute()) {
+    try (Response response = execute(call)) {
       ResponseBody responseBody = response.body();
       byte[] bytes = responseBody == null ? new byte[0] : responseBody.bytes();
       if (!response.isSuccessful()) {
@@ -319,6 +320,27 @@ public final class TenantClient {
       if (tracker != null) {
         tracker.compareAndSet(call, null);
       }
+    }
+  }
+
+  /**
+   * Executes {@code call}. OkHttp, written in Kotlin, can throw {@link InterruptedException}
+   * from a connect that a stop interrupts, although Java code does not expect that checked
+   * exception here; it becomes an {@link InterruptedIOException}, with the interrupt kept.
+   */
+  private static Response execute(Call call) throws IOException {
+    try {
+      return call.execute();
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      InterruptedIOException interrupted = new InterruptedIOException("the call to the tenant"
+          + " was interrupted: " + e);
+      interrupted.initCause(e);
+      throw interrupted;
     }
   }
 
