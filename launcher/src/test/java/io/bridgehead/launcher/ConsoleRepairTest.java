@@ -114,8 +114,9 @@ class ConsoleRepairTest {
     await("the automation card shows running again", () -> text("#state-automation")
         .equals("running"));
     assertThat(AgentConfig.read(data.resolve("automation")).agentId()).isEqualTo(agentId);
-    assertThat(fx(() -> console.notifier().shown().stream().map(Notifier.Shown::title)
-        .toList())).contains("Repair of the Bridgehead services");
+    // The notice follows the child's exit, which may come after its last line.
+    await("the repair's end is notified", () -> fx(() -> console.notifier().shown().stream()
+        .map(Notifier.Shown::title).toList()).contains("Repair of the Bridgehead services"));
   }
 
   private void open(Path ipcDir, Path dataDir) throws Exception {
