@@ -1,8 +1,8 @@
 #!/bin/sh
 # Retakes the console screenshots in docs/images/console-*.png. It starts a tenant on
-# loopback, installs the agent into a temporary folder, runs two tasks, so that the Jobs and
-# Logs pages have content, and updates the agent to a new version and to a broken one, which
-# is rolled back, so that the Updates page has a history. Then it opens 'bridgehead console'
+# loopback and installs the agent into a temporary folder. It runs two tasks, so that the Jobs
+# and Logs pages have content. It updates the agent to a new version and to a broken one,
+# which is rolled back, so that the Updates page has a history. Then it opens 'bridgehead console'
 # on a virtual X display (Xvfb), captures the window once per page with ImageMagick, and
 # captures the Updates page again after Repair ran. When IceWM is installed, it
 # runs on the display too: its taskbar has a system tray, so the script also captures the

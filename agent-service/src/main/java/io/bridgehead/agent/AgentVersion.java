@@ -29,7 +29,7 @@ public final class AgentVersion {
   }
 
   /**
-   * Returns the folder of the running version, the one that holds {@code lib/} with this
+   * Returns the folder of the running version, the one that contains {@code lib/} with this
    * agent's jars, or empty when the agent does not run from jars in a {@code lib/} folder, as
    * in a build's classes folder.
    */

@@ -33,7 +33,7 @@ public final class FolderLocks {
         return channel;
       }
     } catch (OverlappingFileLockException e) {
-      // Another service in this JVM holds it, as in tests.
+      // Another service in this JVM has the lock, as in tests.
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;

@@ -13,7 +13,7 @@ import java.util.Objects;
  * updates/
  *   packages/VERSION.zip       verified release packages, kept for rollback and repair
  *   packages/VERSION.zip.part  a download in progress, resumed from its length
- *   request.json               the update a service asks for ({@link UpdateRequest})
+ *   request.json               the update a service requests ({@link UpdateRequest})
  *   journal.json               the updater's progress, for recovery after a crash
  *   result.json                how the last update or repair ended ({@link UpdateResult})
  *   history.json               the last results, newest first
@@ -36,7 +36,7 @@ public record UpdateFolder(Path dir) {
     return new UpdateFolder(dataDir.resolve(NAME));
   }
 
-  /** Returns the installation's data folder, which holds this folder and install.json. */
+  /** Returns the installation's data folder, which contains this folder and install.json. */
   public Path dataDir() {
     return dir.toAbsolutePath().getParent();
   }

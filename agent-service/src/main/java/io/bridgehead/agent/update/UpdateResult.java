@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How the last update or repair of an installation ended, {@code result.json} in the update
+ * The end of the last update or repair of an installation, {@code result.json} in the update
  * folder. The updater and repair write it; the services read it to show it in their status and
  * to the console.
  *

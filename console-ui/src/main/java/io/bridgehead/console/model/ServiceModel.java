@@ -245,7 +245,7 @@ public final class ServiceModel {
     return lastChange.getReadOnlyProperty();
   }
 
-  /** The {@code update} member of the last status; kept while the console is disconnected. */
+  /** Returns the {@code update} member of the last status, kept while disconnected. */
   public ReadOnlyObjectProperty<UpdateInfo> updateProperty() {
     return update.getReadOnlyProperty();
   }

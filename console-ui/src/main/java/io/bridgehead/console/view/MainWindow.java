@@ -152,7 +152,7 @@ public final class MainWindow {
     updates.repair();
   }
 
-  /** Why this user cannot repair now; empty when Repair is enabled. */
+  /** Returns why this user cannot repair now; empty when Repair is enabled. */
   public String repairReason() {
     return updates.repairReasonProperty().get();
   }

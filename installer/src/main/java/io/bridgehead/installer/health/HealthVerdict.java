@@ -3,7 +3,7 @@ package io.bridgehead.installer.health;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * What a health wait found.
+ * The outcome of a health wait.
  *
  * @param healthy true when the service ran the expected version and had reached the tenant
  * @param detail a sentence for the log: what was seen last, or why the wait gave up

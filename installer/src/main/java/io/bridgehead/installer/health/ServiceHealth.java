@@ -14,7 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.function.BooleanSupplier;
 
 /**
- * Waits for a service to be healthy: it answers {@code status.get} over its control endpoint
+ * Waits for a service to be healthy: it responds to {@code status.get} over its control endpoint
  * in the state {@code running}, runs the expected version, and has reached the tenant since it
  * started. The status is read every {@link #INTERVAL}, never more often.
  */

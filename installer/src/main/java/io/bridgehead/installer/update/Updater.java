@@ -29,9 +29,9 @@ import java.util.Optional;
 public final class Updater {
   /** How long each service of a new version may take to be healthy by default. */
   public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(120);
-  /** The shortest health time-out accepted: a service's JVM takes about a second to start. */
+  /** The minimum health time-out: a service's JVM takes about a second to start. */
   public static final Duration MIN_HEALTH_TIMEOUT = Duration.ofSeconds(1);
-  /** The longest health time-out accepted. */
+  /** The maximum health time-out. */
   public static final Duration MAX_HEALTH_TIMEOUT = Duration.ofHours(1);
   public static final int OK = 0;
 

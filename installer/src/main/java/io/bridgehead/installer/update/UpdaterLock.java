@@ -35,7 +35,7 @@ public final class UpdaterLock implements AutoCloseable {
    * one at the same time: the second waits, then finds the journal gone and has nothing left
    * to do.
    *
-   * @param waiting told once, when the lock is taken and this call waits
+   * @param waiting run once when another process has the lock and this call starts to wait
    * @throws UpdaterException when another process still has the lock after the wait
    */
   public static UpdaterLock acquire(UpdateFolder folder, Runnable waiting)

@@ -74,7 +74,10 @@ public final class Dispatcher {
    */
   private record Waiter(Agent agent, String instance, Set<Role> roles, long sequence) {}
 
-  /** The polls whose process said goodbye; they end empty. Guarded by the database lock. */
+  /**
+   * The polls whose process sent a goodbye request. They end empty. Guarded by the database
+   * lock.
+   */
   private final Set<Waiter> ended = new HashSet<>();
 
   public Dispatcher(Database database, JobStore jobs, AgentStore agents, PoolStore pools,
@@ -171,8 +174,8 @@ public final class Dispatcher {
   }
 
   /**
-   * Ends the waiting polls of an agent process that said goodbye, so that no job is offered
-   * to a poll whose process has stopped and would never accept it.
+   * Ends the waiting polls of an agent process that sent a goodbye request, so that no job is
+   * offered to a poll whose process has stopped and would never accept it.
    */
   public void endPolls(String agentId, String instance) {
     synchronized (database.lock()) {
